@@ -1,0 +1,234 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Tongxin.Modules.Organization;
+using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Attachments;
+using Tongxin.Platform.Audit;
+using Tongxin.Platform.Calendar;
+using Tongxin.Platform.Events;
+using Tongxin.Platform.Notifications;
+using Tongxin.Platform.Tenancy;
+
+namespace Tongxin.Platform.Data;
+
+/// <summary>The one database context. It enforces three rules on every save, so no handler can
+/// forget them: tenancy (write only inside the actor's committee), optimistic concurrency
+/// (<see cref="Entity.Version"/>), and the audit trail plus outbox written in the same transaction.</summary>
+public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor actorAccessor, TimeProvider time)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    private readonly List<IDomainEvent> pendingEvents = [];
+    private readonly List<AuditEntry> pendingAudit = [];
+
+    public Actor Actor => actorAccessor.Actor;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Set false for bulk seeding, which records one summary entry instead of one per row.</summary>
+    public bool AuditEntityChanges { get; set; } = true;
+
+    // Read by the global tenant filter; EF parameterises these per query.
+    internal bool TenantUnrestricted => Actor.IsSystem;
+    internal List<Guid> ReadableCommitteeIds => [.. Actor.ReadableCommitteeIds];
+
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<SpecialCommittee> SpecialCommittees => Set<SpecialCommittee>();
+    public DbSet<MemberGroup> MemberGroups => Set<MemberGroup>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<ProfileChangeRequest> ProfileChangeRequests => Set<ProfileChangeRequest>();
+    public DbSet<HandlingUnit> HandlingUnits => Set<HandlingUnit>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Queue a domain event; it is stored in the outbox by the next save.</summary>
+    public void Raise(IDomainEvent domainEvent) => pendingEvents.Add(domainEvent);
+
+    /// <summary>Queue an explicit audit entry (login, export, denial …); it is chained by the next save.</summary>
+    public void Audit(string action, string targetType, string targetId, string result, string details = "") =>
+        pendingAudit.Add(new AuditEntry
+        {
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            Result = result,
+            Details = details,
+        });
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        PlatformModel.Configure(builder);
+        OrganizationModel.Configure(builder);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
+        {
+            if (typeof(Entity).IsAssignableFrom(type.ClrType))
+            {
+                builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            }
+
+            if (typeof(ICommitteeOwned).IsAssignableFrom(type.ClrType))
+            {
+                builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+                builder.Entity(type.ClrType).HasIndex(nameof(ICommitteeOwned.CommitteeId));
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        var e = Expression.Parameter(entityType, "e");
+        var self = Expression.Constant(this);
+        var unrestricted = Expression.Property(self, nameof(TenantUnrestricted));
+        var ids = Expression.Property(self, nameof(ReadableCommitteeIds));
+        var committeeId = Expression.Property(e, nameof(ICommitteeOwned.CommitteeId));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], ids, committeeId);
+        return Expression.Lambda(Expression.OrElse(unrestricted, contains), e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var now = AuditHasher.TruncateToMicroseconds(time.GetUtcNow().UtcDateTime);
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is ICommitteeOwned owned && !Actor.CanWrite(owned.CommitteeId))
+            {
+                throw new TenantViolationException(entry.Metadata.ClrType.Name, owned.CommitteeId);
+            }
+
+            if (entry is { Entity: Entity entity, State: EntityState.Modified })
+            {
+                entity.Version++;
+            }
+        }
+
+        var audit = new List<AuditEntry>(pendingAudit);
+        if (AuditEntityChanges)
+        {
+            audit.AddRange(changed.Where(IsAudited).Select(DescribeChange));
+        }
+
+        foreach (var domainEvent in pendingEvents)
+        {
+            OutboxMessages.Add(new OutboxMessage
+            {
+                Type = domainEvent.GetType().Name,
+                Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType()),
+                OccurredAt = now,
+            });
+        }
+
+        if (audit.Count == 0)
+        {
+            var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            pendingEvents.Clear();
+            return plain;
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await AppendToChainAsync(audit, now, cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            pendingEvents.Clear();
+            pendingAudit.Clear();
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or AuditChainHead
+        or OutboxMessage or ProcessedEvent or Notification or IdentityUserToken<Guid> or DataProtectionKey);
+
+    private AuditEntry DescribeChange(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        var id = key is null ? "" : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+        var details = entry.State == EntityState.Modified
+            ? "字段: " + string.Join(", ", entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Entity.Version)).Select(p => p.Metadata.Name))
+            : "";
+        return new AuditEntry
+        {
+            Action = entry.State switch
+            {
+                EntityState.Added => "新增",
+                EntityState.Modified => "修改",
+                _ => "删除",
+            },
+            TargetType = entry.Metadata.ClrType.Name,
+            TargetId = id,
+            Result = "成功",
+            Details = details,
+        };
+    }
+
+    /// <summary>Locks the chain head (a write, so both databases serialise here), then numbers and
+    /// hashes the new rows after the current end of the chain.</summary>
+    private async Task AppendToChainAsync(List<AuditEntry> entries, DateTime now, CancellationToken ct)
+    {
+        // A no-op UPDATE … RETURNING: a row lock on PostgreSQL, the write lock on SQLite.
+        var heads = await Set<AuditChainHead>()
+            .FromSqlRaw("""UPDATE "AuditChainHead" SET "LastSequence" = "LastSequence" WHERE "Id" = 1 RETURNING "Id", "LastSequence", "LastHash" """)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var head = heads.Single();
+
+        var actor = Actor;
+        foreach (var e in entries)
+        {
+            e.Sequence = ++head.LastSequence;
+            e.Time = now;
+            e.UserId = actor.UserId;
+            e.UserName = actor.UserName;
+            e.Role = actor.PrimaryRole;
+            e.CommitteeId = actor.CommitteeId;
+            e.Ip = actor.IpAddress ?? "";
+            e.PreviousHash = head.LastHash;
+            e.Hash = AuditHasher.Compute(e);
+            head.LastHash = e.Hash;
+            AuditEntries.Add(e);
+        }
+
+        await Database.ExecuteSqlAsync(
+            $"""UPDATE "AuditChainHead" SET "LastSequence" = {head.LastSequence}, "LastHash" = {head.LastHash} WHERE "Id" = 1""", ct);
+    }
+}
+
+public sealed class TenantViolationException(string entityType, Guid committeeId)
+    : InvalidOperationException($"不能修改其他政协组织的数据（{entityType}，{committeeId}）。");

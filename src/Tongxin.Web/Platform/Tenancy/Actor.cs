@@ -1,0 +1,46 @@
+namespace Tongxin.Platform.Tenancy;
+
+/// <summary>Who is acting: a signed-in user inside their committee, or the system itself
+/// (seeding, background dispatch, command-line tools).</summary>
+public sealed record Actor(
+    Guid? UserId,
+    string UserName,
+    Guid? CommitteeId,
+    IReadOnlyCollection<string> Roles,
+    IReadOnlyCollection<string> Permissions,
+    IReadOnlyCollection<Guid> ReadableCommitteeIds,
+    string? IpAddress)
+{
+    public static Actor System { get; } = new(null, "system", null, [], [], [], null);
+
+    public static Actor Anonymous(string? ip) => new(null, "anonymous", null, [], [], [], ip);
+
+    public bool IsSystem => ReferenceEquals(this, System) || (UserId is null && UserName == "system");
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>Staff permissions are per module (提案, 社情民意, 组织 …).</summary>
+    public bool HasPermission(string permission) => Permissions.Contains(permission);
+
+    public string PrimaryRole => Roles.FirstOrDefault() ?? "anonymous";
+
+    public bool CanRead(Guid committeeId) => IsSystem || ReadableCommitteeIds.Contains(committeeId);
+
+    /// <summary>Writes happen only inside the actor's own committee.</summary>
+    public bool CanWrite(Guid committeeId) => IsSystem || CommitteeId == committeeId;
+}
+
+/// <summary>The actor of the current scope (request, job or command).</summary>
+public interface IActorAccessor
+{
+    Actor Actor { get; }
+}
+
+/// <summary>A scope's actor, set once by whoever opens the scope (request middleware, dispatcher, CLI).</summary>
+public sealed class ActorAccessor : IActorAccessor
+{
+    /// <summary>Anonymous until set: a scope nobody identified can read nothing.</summary>
+    public Actor Actor { get; set; } = Actor.Anonymous(null);
+}

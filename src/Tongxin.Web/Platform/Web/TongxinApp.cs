@@ -1,0 +1,225 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tongxin.Modules.Organization;
+using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Data;
+using Tongxin.Platform.Seeding;
+using Tongxin.Platform.Tenancy;
+
+namespace Tongxin.Platform.Web;
+
+/// <summary>Composition root: every service and the request pipeline, shared by the run command,
+/// the command-line tools and the test host.</summary>
+public static class TongxinApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        Build(new WebApplicationOptions { Args = args }, configure);
+
+    /// <summary>The <paramref name="configure"/> callback runs before the services are added: the
+    /// test host adds its configuration and its own <see cref="TimeProvider"/> there (services a
+    /// test replaces are added with TryAdd).</summary>
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        // The application name decides where MVC discovers pages; a test host's entry assembly is not ours.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = options.Args,
+            ContentRootPath = options.ContentRootPath,
+            EnvironmentName = options.EnvironmentName,
+            WebRootPath = options.WebRootPath,
+            ApplicationName = options.ApplicationName ?? typeof(TongxinApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
+    {
+        var options = configuration.GetSection(TongxinOptions.Section).Get<TongxinOptions>() ?? new TongxinOptions();
+        services.Configure<TongxinOptions>(configuration.GetSection(TongxinOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddScoped<ActorAccessor>();
+        services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ActorAccessor>());
+        services.AddSingleton<CommitteeTree>();
+
+        AddDatabase(services, options, env);
+        services.AddDataProtection()
+            .SetApplicationName("Tongxin")
+            .PersistKeysToDbContext<TongxinDbContext>();
+        AddIdentity(services, options);
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToFolder("/Error");
+                o.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
+            })
+            .AddMvcOptions(o => ChineseMessages.Apply(o.ModelBindingMessageProvider));
+        // Chinese text stays readable in the HTML instead of &#x…; escapes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<TongxinDbContext>("database");
+
+        services.AddScoped<DemoSeeder>();
+        services.AddOrganization();
+    }
+
+    private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
+    {
+        if (options.Database.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+            {
+                throw new InvalidOperationException("使用 PostgreSQL 时必须配置 Tongxin__Database__ConnectionString。");
+            }
+
+            services.AddDbContext<PostgresTongxinDbContext>(o => o.UseNpgsql(options.Database.ConnectionString));
+            services.AddScoped<TongxinDbContext>(sp => sp.GetRequiredService<PostgresTongxinDbContext>());
+        }
+        else
+        {
+            var connection = options.Database.ConnectionString;
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                var dir = Path.Combine(env.ContentRootPath, options.DataDirectory);
+                Directory.CreateDirectory(dir);
+                connection = $"Data Source={Path.Combine(dir, "tongxin.db")}";
+            }
+
+            services.AddDbContext<SqliteTongxinDbContext>(o => o.UseSqlite(connection));
+            services.AddScoped<TongxinDbContext>(sp => sp.GetRequiredService<SqliteTongxinDbContext>());
+        }
+    }
+
+    private static void AddIdentity(IServiceCollection services, TongxinOptions options)
+    {
+        var security = options.Security;
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<TongxinDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Error/403";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o =>
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(security.IdleTimeoutMinutes));
+        services.AddAuthorization();
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler("/Error/500");
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (!http.Request.Path.StartsWithSegments("/api") && http.Response.StatusCode is 403 or 404 or 500)
+            {
+                var original = http.Request.Path;
+                http.Request.Path = $"/Error/{http.Response.StatusCode}";
+                try
+                {
+                    await ctx.Next(http);
+                }
+                finally
+                {
+                    http.Request.Path = original;
+                }
+            }
+        });
+        app.UseStaticFiles();
+        var zh = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(zh),
+            SupportedCultures = [zh],
+            SupportedUICultures = [zh],
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz");
+
+        var api = app.MapGroup("/api/v1").WithTags("Tongxin");
+        AccountApi.Map(api);
+    }
+
+    /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
+    /// Outside demo mode, refuses to start while a demo account keeps its published password.</summary>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
+        var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
+        await db.Database.MigrateAsync(ct);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<TongxinOptions>>().Value;
+        if (options.DemoMode)
+        {
+            if (!await db.Committees.AnyAsync(ct))
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(SeedScale.Demo, ct);
+            }
+        }
+        else
+        {
+            await DemoAccounts.EnsureNoDemoPasswordAsync(scope.ServiceProvider, ct);
+        }
+    }
+}
