@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Tongxin.Platform.Data;
 
 namespace Tongxin.Modules.Organization;
@@ -5,9 +6,13 @@ namespace Tongxin.Modules.Organization;
 /// <summary>全国/省/市/县(区)</summary>
 public enum CommitteeLevel
 {
+    [Display(Name = "全国")]
     National = 1,
+    [Display(Name = "省")]
     Province = 2,
+    [Display(Name = "市")]
     City = 3,
+    [Display(Name = "县（区）")]
     County = 4,
 }
 
@@ -64,12 +69,16 @@ public class SpecialCommittee : CommitteeEntity
 public enum GroupKind
 {
     /// <summary>界别活动组</summary>
+    [Display(Name = "界别活动组")]
     SectorActivityGroup = 1,
     /// <summary>联络组</summary>
+    [Display(Name = "联络组")]
     LiaisonGroup = 2,
     /// <summary>镇街道联络室 / 委员小组</summary>
+    [Display(Name = "镇街道联络室")]
     TownshipOffice = 3,
     /// <summary>临时党支部</summary>
+    [Display(Name = "临时党支部")]
     PartyBranch = 4,
 }
 
@@ -85,18 +94,24 @@ public class MemberGroup : CommitteeEntity
 public enum Position
 {
     /// <summary>委员</summary>
+    [Display(Name = "委员")]
     Member = 0,
     /// <summary>常委</summary>
+    [Display(Name = "常委")]
     StandingMember = 1,
     /// <summary>副主席</summary>
+    [Display(Name = "副主席")]
     ViceChair = 2,
     /// <summary>主席</summary>
+    [Display(Name = "主席")]
     Chair = 3,
 }
 
 public enum Gender
 {
+    [Display(Name = "男")]
     Male = 1,
+    [Display(Name = "女")]
     Female = 2,
 }
 
@@ -145,8 +160,11 @@ public class MemberGroupMembership
 
 public enum ProfileChangeStatus
 {
+    [Display(Name = "待审核")]
     Pending = 0,
+    [Display(Name = "已通过")]
     Approved = 1,
+    [Display(Name = "已驳回")]
     Rejected = 2,
 }
 
@@ -167,14 +185,19 @@ public class ProfileChangeRequest : CommitteeEntity
 public enum HandlingUnitKind
 {
     /// <summary>政府部门</summary>
+    [Display(Name = "政府部门")]
     GovernmentDepartment = 1,
     /// <summary>法院</summary>
+    [Display(Name = "法院")]
     Court = 2,
     /// <summary>检察院</summary>
+    [Display(Name = "检察院")]
     Procuratorate = 3,
     /// <summary>人民团体</summary>
+    [Display(Name = "人民团体")]
     PeoplesOrganization = 4,
     /// <summary>其他</summary>
+    [Display(Name = "其他")]
     Other = 9,
 }
 
@@ -191,18 +214,25 @@ public class HandlingUnit : CommitteeEntity
 public enum VenueKind
 {
     /// <summary>委员会客厅</summary>
+    [Display(Name = "委员会客厅")]
     ReceptionRoom = 1,
     /// <summary>委员工作室</summary>
+    [Display(Name = "委员工作室")]
     MemberStudio = 2,
     /// <summary>民生议事堂</summary>
+    [Display(Name = "民生议事堂")]
     ConsultationHall = 3,
     /// <summary>协商驿站</summary>
+    [Display(Name = "协商驿站")]
     ConsultationPost = 4,
     /// <summary>界别议事厅</summary>
+    [Display(Name = "界别议事厅")]
     SectorHall = 5,
     /// <summary>社情民意信息联系点</summary>
+    [Display(Name = "社情民意信息联系点")]
     OpinionLiaisonPoint = 6,
     /// <summary>民主监督员小组</summary>
+    [Display(Name = "民主监督员小组")]
     SupervisorGroup = 7,
 }
 
