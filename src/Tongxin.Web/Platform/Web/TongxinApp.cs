@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Events;
+using Tongxin.Platform.Notifications;
 using Tongxin.Platform.Seeding;
 using Tongxin.Platform.Tenancy;
 
@@ -76,6 +79,9 @@ public static class TongxinApp
 
         services.AddScoped<DemoSeeder>();
         services.AddOrganization();
+        services.AddEvents(configuration);
+        services.AddNotifications();
+        services.AddAttachments();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -199,6 +205,8 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        InboxApi.Map(api);
+        AttachmentsApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
