@@ -73,8 +73,7 @@ public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IO
     {
         var actor = db.Actor;
         var attachment = await db.Attachments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null || !actor.IsAuthenticated
-            || (attachment.UploadedBy != actor.UserId && !actor.CanRead(attachment.CommitteeId)))
+        if (attachment is null || !MayDownload(actor, attachment))
         {
             throw new NotFoundException("附件");
         }
@@ -87,6 +86,11 @@ public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IO
 
         return new AttachmentDownload(attachment, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
     }
+
+    /// <summary>The uploader, or anyone who may read the committee's records. Modules refine this
+    /// per <see cref="Attachment.OwnerType"/> once files are attached to their records.</summary>
+    public static bool MayDownload(Tenancy.Actor actor, Attachment attachment) =>
+        (actor.UserId is not null && attachment.UploadedBy == actor.UserId) || actor.CanRead(attachment.CommitteeId);
 
     public string PathFor(string sha256) => Path.Combine(FilesRoot, sha256[..2], sha256[2..4], sha256);
 

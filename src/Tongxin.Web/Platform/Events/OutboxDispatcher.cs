@@ -137,18 +137,16 @@ public sealed class OutboxDispatcher(
     private async Task DispatchAsync(OutboxMessage message, CancellationToken ct)
     {
         var errors = new List<string>();
-        var eventType = registry.Find(message.Type);
-        if (eventType is null)
+        var (domainEvent, problem) = Read(message);
+        if (domainEvent is null)
         {
-            errors.Add($"未知的事件类型：{message.Type}");
+            errors.Add(problem!);
         }
         else
         {
-            var domainEvent = (IDomainEvent?)JsonSerializer.Deserialize(message.Payload, eventType)
-                ?? throw new InvalidOperationException($"事件内容为空：{message.Id}");
             var context = new EventContext(message.Id, message.OccurredAt, message.Attempts + 1);
             var done = await HandledByAsync(message.Id, ct);
-            foreach (var handler in handlersByEvent[eventType].Where(h => !done.Contains(h.Name)))
+            foreach (var handler in handlersByEvent[domainEvent.GetType()].Where(h => !done.Contains(h.Name)))
             {
                 try
                 {
@@ -178,6 +176,24 @@ public sealed class OutboxDispatcher(
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A message that cannot be read fails like a handler would, so it cannot block the outbox.</summary>
+    private (IDomainEvent? Event, string? Problem) Read(OutboxMessage message)
+    {
+        if (registry.Find(message.Type) is not { } eventType)
+        {
+            return (null, $"未知的事件类型：{message.Type}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(message.Payload, eventType) is IDomainEvent e ? (e, null) : (null, "事件内容为空");
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"事件内容无法解析：{ex.Message}");
+        }
     }
 
     private async Task<HashSet<string>> HandledByAsync(Guid messageId, CancellationToken ct)

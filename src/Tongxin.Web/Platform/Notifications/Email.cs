@@ -69,7 +69,7 @@ public sealed class NotificationEmailHandler(TongxinDbContext db, UserManager<Ap
 
         var notification = await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == e.NotificationId, ct);
         var user = await users.FindByIdAsync(e.UserId.ToString());
-        if (notification is null || user is null || string.IsNullOrWhiteSpace(user.Email) || !MailAddress.TryCreate(user.Email, out _))
+        if (notification is null || user is null || user.IsDisabled || string.IsNullOrWhiteSpace(user.Email) || !MailAddress.TryCreate(user.Email, out _))
         {
             return;
         }
