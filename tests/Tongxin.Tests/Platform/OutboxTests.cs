@@ -159,6 +159,32 @@ public class OutboxTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Unreadable_messages_are_kept_with_their_error_and_do_not_block_later_ones(Db db)
+    {
+        await using var app = await AppWithProbeHandlersAsync(db, ManualDispatch);
+        await app.AsAsync(Actor.System, async sp =>
+        {
+            var ctx = sp.GetRequiredService<TongxinDbContext>();
+            var earlier = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+            ctx.OutboxMessages.AddRange(
+                new OutboxMessage { Type = "RemovedLongAgo", Payload = "{}", OccurredAt = earlier },
+                new OutboxMessage { Type = nameof(OutboxProbeHappened), Payload = "{not json", OccurredAt = earlier });
+            await ctx.SaveChangesAsync();
+        });
+        var userId = await SaveChangeWithEventAsync(app, u => new OutboxProbeHappened(u, "排在后面"));
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+        (await EffectsAsync(app, userId)).ShouldBe(1);
+        var stuck = await app.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().OutboxMessages
+            .Where(m => m.DispatchedAt == null).OrderBy(m => m.Type).Select(m => new { m.Type, m.Attempts, m.LastError }).ToListAsync());
+        stuck.Count.ShouldBe(2);
+        stuck.ShouldAllBe(m => m.Attempts == 1);
+        stuck[0].LastError.ShouldNotBeNull().ShouldContain("事件内容无法解析");
+        stuck[1].LastError.ShouldBe("未知的事件类型：RemovedLongAgo");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task The_running_dispatcher_handles_an_event_right_after_commit(Db db)
     {
         await using var app = await AppWithProbeHandlersAsync(db, new() { ["Tongxin:Events:RunDispatcher"] = "true" });
