@@ -275,6 +275,10 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
             ("demo.auditadmin", "审计管理员", Roles.AuditAdmin, cityId, null, null, ""),
         };
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        // Hashing is deliberately slow (PBKDF2) and the password is the same published one for
+        // every demo account, so it is hashed once: that was most of the demo seed's time, which
+        // every test app pays at start-up.
+        var passwordHash = users.PasswordHasher.HashPassword(new AppUser(), DemoAccounts.Password);
         foreach (var a in accounts)
         {
             var user = new AppUser
@@ -286,8 +290,9 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
                 HandlingUnitId = a.Unit,
                 ModulePermissions = a.Perms,
                 PasswordChangedAt = db.Time.GetUtcNow().UtcDateTime,
+                PasswordHash = passwordHash,
             };
-            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"演示账号 {a.User} 创建失败：{string.Join("；", created.Errors.Select(e => e.Description))}");
