@@ -47,9 +47,16 @@ public class LoginModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> 
         }
 
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            // An admin without two factors or an expired password is stopped by the account gate.
+            return LocalRedirect(next);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = next });
         }
 
         ModelState.AddModelError("", result.IsLockedOut
