@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Web;
 
 namespace Tongxin.Pages.Account;
 
@@ -94,7 +95,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
 
         if (AccountPolicy.RequiresTwoFactor(await users.GetRolesAsync(user)))
         {
-            return Forbid();
+            throw new ForbiddenException("管理员账号必须启用双因素认证，不能关闭。");
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
