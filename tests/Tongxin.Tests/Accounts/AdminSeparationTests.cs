@@ -199,6 +199,27 @@ public class AdminSeparationTests
         (await again.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_account_list_pages_and_searches(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var committee = await app.NewCommitteeAsync();
+        var sysadmin = await app.NewUserAsync(committee, Roles.SysAdmin);
+        var members = new List<TestData.TestUser>();
+        for (var i = 0; i < 21; i++)
+        {
+            members.Add(await app.NewUserAsync(committee, Roles.Member));
+        }
+
+        using var session = await WebSession.LoginAsync(app, sysadmin.UserName);
+
+        var second = await session.GetPageAsync("/Admin/Users?page=2");
+        second.ShouldContain("共 22 条，第 2 / 2 页");
+        var found = await session.GetPageAsync($"/Admin/Users?search={members[3].UserName}");
+        found.ShouldContain("共 1 条，第 1 / 1 页");
+        found.ShouldContain(members[3].UserName);
+    }
+
     private static async Task ExpectAsync<THandler>(TestApp app, TestData.TestUser actor, Func<THandler, Task> action, bool allowed, string because)
         where THandler : notnull
     {

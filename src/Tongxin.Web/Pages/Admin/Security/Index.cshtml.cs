@@ -15,16 +15,14 @@ public class IndexModel(SecurityAdminHandler handler) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<SecurityAdminHandler.GrantRow> Users { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public SecurityOptions Policy { get; private set; } = new();
 
-    public async Task OnGetAsync()
+    // "page" is also the Razor Pages route value (the page's path), so the number comes from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1)
     {
         Policy = handler.Policy();
-        Users = await handler.ListAsync(Search, PageNumber, HttpContext.RequestAborted);
+        Users = await handler.ListAsync(Search, pageNumber, HttpContext.RequestAborted);
     }
 }

@@ -13,14 +13,13 @@ public class IndexModel(UserAdminHandler handler, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<UserAdminHandler.UserRow> Users { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public async Task OnGetAsync() => Users = await handler.ListAsync(Search, PageNumber, HttpContext.RequestAborted);
+    // "page" is also the Razor Pages route value (the page's path), so the number comes from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1) =>
+        Users = await handler.ListAsync(Search, pageNumber, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id)
     {
@@ -43,5 +42,5 @@ public class IndexModel(UserAdminHandler handler, TimeProvider time) : PageModel
         return Back();
     }
 
-    private RedirectToPageResult Back() => RedirectToPage(new { Search, page = PageNumber });
+    private RedirectToPageResult Back() => RedirectToPage("Index", new { Search });
 }
