@@ -9,7 +9,7 @@ using Tongxin.Platform.Accounts;
 namespace Tongxin.Pages.Account;
 
 /// <summary>登录第二步 – the authenticator code (or a recovery code) after a correct password.</summary>
-public class LoginTwoFactorModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> options) : PageModel
+public class LoginTwoFactorModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> options, SignInAudit audit) : PageModel
 {
     [BindProperty]
     [Display(Name = "动态口令")]
@@ -27,7 +27,8 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, IOptions<Tongxin
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             // The pending sign-in expired (5 minutes) or never existed.
             return RedirectToPage("/Account/Login");
@@ -48,6 +49,8 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, IOptions<Tongxin
             return Page();
         }
 
+        await audit.RecordAsync(SignInAudit.SignIn, user.UserName, result,
+            string.IsNullOrWhiteSpace(RecoveryCode) ? "网页：动态口令" : "网页：恢复码");
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

@@ -38,7 +38,8 @@ public static class AccountApi
         UserManager<AppUser> users,
         IOptions<TongxinOptions> options,
         IOptions<IdentityOptions> identity,
-        TimeProvider time)
+        TimeProvider time,
+        SignInAudit audit)
     {
         new Validation()
             .NotBlank(request.UserName, "userName", "用户名")
@@ -47,24 +48,28 @@ public static class AccountApi
         var security = options.Value.Security;
         if (!options.Value.DemoMode && DemoAccounts.IsDemoAccount(request.UserName))
         {
+            await audit.RecordAsync(SignInAudit.SignIn, request.UserName, Microsoft.AspNetCore.Identity.SignInResult.NotAllowed, "接口：演示账号在非演示模式下被拒绝");
             return Unauthorized("演示账号仅在演示模式下可用。");
         }
 
         var user = await users.FindByNameAsync(request.UserName!.Trim());
         if (user is null)
         {
+            await audit.RecordAsync(SignInAudit.SignIn, request.UserName, Microsoft.AspNetCore.Identity.SignInResult.Failed, "接口：用户名不存在");
             return Unauthorized("用户名、密码或动态口令不正确。");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(SignInAudit.SignIn, user.UserName, result, "接口：用户名和密码");
             return Unauthorized(Failure(result, security));
         }
 
         var roles = await users.GetRolesAsync(user);
         if (AccountPolicy.RequiresTwoFactor(roles) && !user.TwoFactorEnabled)
         {
+            await audit.RecordAsync(SignInAudit.SignIn, user.UserName, "失败：管理员未启用双因素认证", "接口");
             return Forbidden("管理员账号必须先在网页上启用双因素认证（动态口令），才能申请访问令牌。");
         }
 
@@ -79,6 +84,7 @@ public static class AccountApi
             {
                 // A wrong second factor counts towards the lockout like a wrong password.
                 await users.AccessFailedAsync(user);
+                await audit.RecordAsync(SignInAudit.SignIn, user.UserName, Microsoft.AspNetCore.Identity.SignInResult.Failed, "接口：动态口令错误");
                 return Unauthorized(await users.IsLockedOutAsync(user)
                     ? Failure(Microsoft.AspNetCore.Identity.SignInResult.LockedOut, security)
                     : "动态口令不正确或已过期。");
@@ -87,9 +93,11 @@ public static class AccountApi
 
         if (AccountPolicy.IsPasswordExpired(user.PasswordChangedAt, security, time.GetUtcNow()))
         {
+            await audit.RecordAsync(SignInAudit.SignIn, user.UserName, "失败：密码已过期", "接口");
             return Forbidden(AccountPolicy.ExpiryNotice(user.PasswordChangedAt, security) + "（请登录网页修改后再申请令牌）。");
         }
 
+        await audit.RecordAsync(SignInAudit.SignIn, user.UserName, "成功", user.TwoFactorEnabled ? "接口：密码和动态口令" : "接口：用户名和密码");
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         Claim[] method = [new("amr", user.TwoFactorEnabled ? "mfa" : "pwd")];
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, method);

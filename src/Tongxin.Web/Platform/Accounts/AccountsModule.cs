@@ -11,6 +11,7 @@ public static class AccountsModule
     {
         services.AddScoped<UserAdminHandler>();
         services.AddScoped<SecurityAdminHandler>();
+        services.AddScoped<SignInAudit>();
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddSingleton(new NavItem(NavGroup, "账号管理", "/Admin/Users", UserAdminHandler.CanManage, 900));
         services.AddSingleton(new NavItem(NavGroup, "角色与权限", "/Admin/Security", SecurityAdminHandler.CanManage, 910));
