@@ -82,6 +82,7 @@ public static class TongxinApp
         services.AddEvents(configuration);
         services.AddNotifications();
         services.AddAttachments();
+        services.AddAccounts();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -125,9 +126,15 @@ public static class TongxinApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                // "Confirmed" means "not disabled" here (EnabledAccountConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
+                o.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<TongxinDbContext>()
+            .AddUserManager<TongxinUserManager>()
+            .AddUserConfirmation<EnabledAccountConfirmation>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpAuthenticatorProvider>(TotpAuthenticatorProvider.Name)
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>();
@@ -143,6 +150,13 @@ public static class TongxinApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // A request carrying a bearer token is authenticated by the token handler already in
+            // UseAuthentication, so the actor, the account gate and the handlers see the API
+            // client, not an anonymous request.
+            o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : null;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o =>
@@ -195,6 +209,7 @@ public static class TongxinApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 
