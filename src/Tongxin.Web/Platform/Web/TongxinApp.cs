@@ -199,6 +199,7 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        Tongxin.Modules.Organization.Members.MembersApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
