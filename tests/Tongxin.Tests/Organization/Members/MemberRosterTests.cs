@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Organization;
@@ -142,8 +143,8 @@ public class MemberRosterTests
             form.ShouldContain($">{label}</label>");
         }
 
-        form.ShouldContain("<option value=\"1\">男</option>");
-        form.ShouldContain("<option value=\"2\">女</option>");
+        var genders = Regex.Matches(form, "<select[^>]*id=\"Input_Gender\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Single().Groups[1].Value;
+        Regex.Matches(genders, "<option[^>]*>([^<]*)</option>").Select(m => m.Groups[1].Value).ShouldBe(["男", "女"]);
         form.ShouldContain(">教育</option>");
         form.ShouldContain(">保存</button>");
 

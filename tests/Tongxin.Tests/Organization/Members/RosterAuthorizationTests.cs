@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Organization.Members;
@@ -83,6 +84,29 @@ public class RosterAuthorizationTests
         (await leaderSession.GetAsync("/Profile")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await unitSession.GetAsync("/Organization/Members")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await unitSession.GetAsync("/Organization/Members?handler=Export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_api_lists_the_masked_roster_for_staff_and_the_own_profile_for_a_member(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var committee = await app.NewCommitteeAsync();
+        var staff = await app.NewUserAsync(committee, Roles.Staff);
+        var memberId = await app.AddMemberAsync(staff, RosterTestData.Input(committee, "接口委员", "13812345678"));
+        var member = await app.NewUserAsync(committee, Roles.Member, memberId: memberId);
+        using var staffSession = await WebSession.LoginAsync(app, staff.UserName);
+        using var memberSession = await WebSession.LoginAsync(app, member.UserName);
+
+        var list = await staffSession.GetAsync("/api/v1/members?name=接口");
+        var own = await memberSession.GetAsync("/api/v1/profile");
+
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await list.Content.ReadAsStringAsync());
+        var row = json.RootElement.GetProperty("items").EnumerateArray().Single();
+        row.GetProperty("name").GetString().ShouldBe("接口委员");
+        row.GetProperty("mobile").GetString().ShouldBe("138****5678");
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await own.Content.ReadAsStringAsync()).ShouldContain(memberId.ToString());
     }
 
     private static async Task<Guid> FileChangeRequestAsync(TestApp app, TestData.TestUser member) =>
