@@ -137,6 +137,23 @@ public class RosterExcelTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_formula_cell_is_read_by_its_saved_value_and_never_evaluated(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var committee = await app.NewCommitteeAsync();
+        var staff = await app.NewUserAsync(committee, Roles.Staff);
+        using var workbook = new XLWorkbook(new MemoryStream(Workbook(["公式委员", "女", "1975", "", "", "教育"])));
+        workbook.Worksheet(1).Cell(2, Array.IndexOf(RosterColumns.All, RosterColumns.WorkUnit) + 1).FormulaA1 = "NOSUCHFUNCTION(1)";
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+
+        var result = await ImportAsync(app, staff, buffer.ToArray());
+
+        result.Problems.ShouldBeEmpty();
+        (await app.StoredMembersAsync(committee.Id)).ShouldHaveSingleItem().Name.ShouldBe("公式委员");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task The_import_page_shows_the_row_report_and_a_clean_file_lands_on_the_roster(Db db)
     {
         var app = await TestApp.SharedAsync(db);

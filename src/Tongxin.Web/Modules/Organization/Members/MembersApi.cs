@@ -24,12 +24,6 @@ public static class MembersApi
         });
         members.MapGet("/export", async (RosterExcelHandler h, CancellationToken ct, string? name, Guid? sectorId, string? party, Position? position, bool? active) =>
             Results.File(await h.ExportAsync(new MemberFilter(name, sectorId, party, position, active), ct), RosterFiles.ContentType, RosterFiles.ExportName));
-        members.MapPost("/import", async (IFormFile file, RosterExcelHandler h, CancellationToken ct) =>
-        {
-            await using var stream = file.OpenReadStream();
-            var result = await h.ImportAsync(stream, file.FileName, ct);
-            return result.Succeeded ? Results.Ok(result) : Results.UnprocessableEntity(result);
-        }).DisableAntiforgery();
 
         var profile = api.MapGroup("/profile").RequireSignedIn().WithTags("委员自助");
         profile.MapGet("/", (MemberProfileHandler h, CancellationToken ct) => h.GetAsync(ct));

@@ -121,12 +121,21 @@ internal static class RosterWorkbook
         return buffer.ToArray();
     }
 
-    /// <summary>A cell as the text a person sees: whole numbers without ".0" or exponent (birth years, mobile numbers typed as numbers).</summary>
-    public static string Text(IXLCell cell) => cell.DataType switch
+    /// <summary>A cell as the text a person sees: whole numbers without ".0" or exponent (birth years, mobile
+    /// numbers typed as numbers). Formulas are never evaluated – an unsupported function must not fail the
+    /// import – so their last value saved by Excel is used.</summary>
+    public static string Text(IXLCell cell)
     {
-        XLDataType.Number when cell.GetDouble() is var d && d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-        _ => cell.GetString().Trim(),
-    };
+        var value = cell.HasFormula ? cell.CachedValue : cell.Value;
+        return value switch
+        {
+            null => "",
+            double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+            double d => d.ToString(CultureInfo.InvariantCulture),
+            DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
+        };
+    }
 }
 
 /// <summary>委员名册导入导出 – Excel export of the filtered roster and all-or-nothing import.</summary>
