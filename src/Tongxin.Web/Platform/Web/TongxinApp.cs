@@ -222,6 +222,7 @@ public static class TongxinApp
         AccountApi.Map(api);
         InboxApi.Map(api);
         AttachmentsApi.Map(api);
+        Tongxin.Modules.Organization.Members.MembersApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
