@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Audit;
+using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Seeding;
 using Tongxin.Platform.Tenancy;
@@ -76,6 +78,8 @@ public static class TongxinApp
 
         services.AddScoped<DemoSeeder>();
         services.AddOrganization();
+        services.AddAudit();
+        services.AddCalendar();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -199,6 +203,8 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        AuditModule.Map(api);
+        CalendarModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
