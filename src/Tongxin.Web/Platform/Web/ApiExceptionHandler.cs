@@ -11,7 +11,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        // UseExceptionHandler("/Error/500") has already rewritten Request.Path to the error page here.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : http.Request.Path;
+        if (!path.StartsWithSegments("/api"))
         {
             return false;
         }

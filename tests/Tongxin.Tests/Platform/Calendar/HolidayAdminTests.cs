@@ -212,8 +212,8 @@ public class HolidayAdminTests
         json.RootElement.GetProperty("holidayDataComplete").GetBoolean().ShouldBeTrue();
         using var beyondJson = JsonDocument.Parse(await beyond.Content.ReadAsStringAsync());
         beyondJson.RootElement.GetProperty("holidayDataComplete").GetBoolean().ShouldBeFalse("2027 has no data yet");
-        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadAsStringAsync();
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem);
         problem.ShouldContain("from 应为日期");
         problem.ShouldContain("days 应为 0 到 3650 之间的整数");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
