@@ -58,7 +58,13 @@ public static class AuditModule
                 .ThrowIfInvalid();
             return new AuditFilter
             {
-                From = from, To = to, UserName = UserName, Action = Action, TargetType = TargetType, CommitteeId = CommitteeId, Result = Result,
+                From = from,
+                To = to,
+                UserName = UserName,
+                Action = Action,
+                TargetType = TargetType,
+                CommitteeId = CommitteeId,
+                Result = Result,
             };
         }
 
