@@ -34,6 +34,22 @@ public class HolidayAdminTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_production_database_without_demo_data_gets_the_official_table_on_first_start(Db db)
+    {
+        await using var app = await TestApp.CreateIsolatedAsync(db, settings: new Dictionary<string, string?> { ["Tongxin:DemoMode"] = "false" });
+
+        var (holidays, recorded) = await app.AsAsync(Actor.System, async sp =>
+        {
+            var ctx = sp.GetRequiredService<TongxinDbContext>();
+            return (await ctx.Holidays.CountAsync(), await ctx.AuditEntries.CountAsync(a => a.Action == "导入法定节假日"));
+        });
+
+        holidays.ShouldBe(HolidayTable.Official2025And2026().Count());
+        recorded.ShouldBe(1);
+        (await app.Services.GetRequiredService<WorkingDayCalendar>().IsWorkingDayAsync(D("2026-02-28"))).ShouldBeTrue();
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Marking_a_monday_as_rest_changes_every_answer_at_once_and_deleting_it_restores_them(Db db)
     {
         var app = await TestApp.SharedAsync(db);
