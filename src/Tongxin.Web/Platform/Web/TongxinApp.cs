@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
+using Tongxin.Platform.Audit;
+using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Notifications;
@@ -83,6 +85,8 @@ public static class TongxinApp
         services.AddNotifications();
         services.AddAttachments();
         services.AddAccounts();
+        services.AddAudit();
+        services.AddCalendar();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -223,6 +227,8 @@ public static class TongxinApp
         InboxApi.Map(api);
         AttachmentsApi.Map(api);
         Tongxin.Modules.Organization.Members.MembersApi.Map(api);
+        AuditModule.Map(api);
+        CalendarModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

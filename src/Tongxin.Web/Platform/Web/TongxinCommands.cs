@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Audit;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Seeding;
 using Tongxin.Platform.Tenancy;
@@ -6,7 +7,8 @@ using Tongxin.Platform.Tenancy;
 namespace Tongxin.Platform.Web;
 
 /// <summary>The run command and the command-line tools:
-/// <c>seed --scale demo|city|province</c> fills an empty database.</summary>
+/// <c>seed --scale demo|city|province</c> fills an empty database; <c>audit verify</c> checks the
+/// audit log's hash chain.</summary>
 public static class TongxinCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -22,8 +24,10 @@ public static class TongxinCommands
                 return 0;
             case ["seed"]:
                 return await SeedAsync(rest);
+            case ["audit", "verify"]:
+                return await AuditCommand.VerifyAsync(rest);
             default:
-                await Console.Error.WriteLineAsync($"未知命令：{string.Join(' ', command)}。可用命令：seed --scale demo|city|province");
+                await Console.Error.WriteLineAsync($"未知命令：{string.Join(' ', command)}。可用命令：seed --scale demo|city|province；audit verify");
                 return 2;
         }
     }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Data;
+using Tongxin.Platform.Tenancy;
+using Tongxin.Platform.Web;
+
+namespace Tongxin.Platform.Calendar;
+
+/// <summary>Registration of the working-day calendar, its admin page and its API.</summary>
+public static class CalendarModule
+{
+    /// <summary>The longest span the API computes, so a typo cannot ask for a date in year 9999.</summary>
+    public const int MaxApiDays = 3650;
+
+    public static IServiceCollection AddCalendar(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddScoped<HolidayAdmin>();
+        services.AddHostedService<OfficialHolidaySeed>();
+        services.AddSingleton(new NavItem("系统管理", "节假日", "/Admin/Holidays", a => a.IsInRole(Roles.SysAdmin), 910));
+        return services;
+    }
+
+    /// <summary>The deadline answer other systems ask for.</summary>
+    public sealed record WorkingDaysAnswer(DateOnly From, int Days, DateOnly Date, bool HolidayDataComplete);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/calendar/working-days", WorkingDaysAsync)
+            .RequireSignedIn()
+            .WithName("AddWorkingDays")
+            .WithSummary("从某日起第 N 个工作日（起始日不计；days=0 为当日，遇休息日顺延）");
+    }
+
+    private static async Task<WorkingDaysAnswer> WorkingDaysAsync(string? from, string? days, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        var okFrom = DateOnly.TryParseExact(from ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
+        var okDays = int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n);
+        new Validation()
+            .Require(okFrom, "from", "from 应为日期，格式 yyyy-MM-dd。")
+            .Require(okDays && n <= MaxApiDays, "days", $"days 应为 0 到 {MaxApiDays} 之间的整数。")
+            .ThrowIfInvalid();
+        var rules = await calendar.RulesAsync(ct);
+        var date = rules.AddWorkingDays(start, n);
+        var complete = Enumerable.Range(start.Year, date.Year - start.Year + 1).All(rules.HasHolidayData);
+        return new WorkingDaysAnswer(start, n, date, complete);
+    }
+}
+
+/// <summary>Puts the official 2025 and 2026 holidays (<see cref="HolidayTable"/>) into an empty
+/// holiday table when the app starts, so a production deployment without demo data has them too.
+/// A table with any entry is the admins' and is left alone.</summary>
+internal sealed class OfficialHolidaySeed(IServiceScopeFactory scopes, WorkingDayCalendar calendar) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
+        var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
+        if (await db.Holidays.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.AuditEntityChanges = false;
+        db.Holidays.AddRange(HolidayTable.Official2025And2026());
+        db.Audit("导入法定节假日", nameof(Holiday), "2025-2026", "成功", "国务院办公厅 2025、2026 年节假日安排");
+        await db.SaveChangesAsync(cancellationToken);
+        calendar.Invalidate();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
