@@ -76,6 +76,7 @@ public static class TongxinApp
 
         services.AddScoped<DemoSeeder>();
         services.AddOrganization();
+        services.AddOrganizationAdmin();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -122,6 +123,7 @@ public static class TongxinApp
             })
             .AddEntityFrameworkStores<TongxinDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<TongxinSignInManager>()
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>();
@@ -199,6 +201,7 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        OrganizationAdminApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
