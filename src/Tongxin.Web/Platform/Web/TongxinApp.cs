@@ -123,7 +123,6 @@ public static class TongxinApp
             })
             .AddEntityFrameworkStores<TongxinDbContext>()
             .AddDefaultTokenProviders()
-            .AddSignInManager<TongxinSignInManager>()
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>();

@@ -143,7 +143,8 @@ public sealed partial class CommitteeAdmin(TongxinDbContext db, IActorAccessor a
             .Require(Enum.IsDefined(input.Level), "level", "请选择级别。");
         if (CodePattern().IsMatch(code))
         {
-            var taken = await db.Committees.AnyAsync(c => c.Code == code && c.Id != self, ct);
+            // Codes are compared ignoring case: "sls" and "SLS" would read as the same committee.
+            var taken = await db.Committees.AnyAsync(c => c.Code.ToUpper() == code && c.Id != self, ct);
             v.Require(!taken, "code", $"代码“{code}”已被其他政协组织使用。");
         }
 
