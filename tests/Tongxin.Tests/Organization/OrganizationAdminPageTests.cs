@@ -155,6 +155,28 @@ public class OrganizationAdminPageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_handling_unit_list_pages_through_a_long_list(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var (committee, browser) = await StaffBrowserAsync(app);
+        using var _ = browser;
+        for (var i = 1; i <= 22; i++)
+        {
+            await app.AddAsync(new HandlingUnit { CommitteeId = committee.Id, Name = $"测试单位{i:D2}", Kind = HandlingUnitKind.GovernmentDepartment });
+        }
+
+        var first = await browser.GetPageAsync("/Organization/HandlingUnits");
+        var second = await browser.GetPageAsync("/Organization/HandlingUnits?page=2");
+
+        first.ShouldContain("共 22 条，第 1 / 2 页");
+        first.ShouldContain("测试单位20");
+        first.ShouldNotContain("测试单位21");
+        second.ShouldContain("共 22 条，第 2 / 2 页");
+        second.ShouldContain("测试单位22");
+        second.ShouldNotContain("测试单位20");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Staff_add_a_venue_led_by_a_member_with_a_star_rating(Db db)
     {
         var app = await TestApp.SharedAsync(db);

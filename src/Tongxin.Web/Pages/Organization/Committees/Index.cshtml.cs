@@ -10,12 +10,11 @@ public class IndexModel(CommitteeAdmin admin, IActorAccessor actors) : Organizat
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<CommitteeRow> Committees { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanManage => admin.CanManage;
     public Guid? OwnCommitteeId => actors.Actor.CommitteeId;
 
-    public async Task OnGetAsync(CancellationToken ct) => Committees = await admin.ListAsync(Search, PageNumber, ct);
+    // "page" is also the Razor Pages route value (the page's path), so the number is read from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
+        Committees = await admin.ListAsync(Search, pageNumber, ct);
 }

@@ -10,14 +10,13 @@ public class IndexModel(MemberGroupAdmin admin) : OrganizationPageModel
     [BindProperty(SupportsGet = true)]
     public GroupKind? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<MemberGroupRow> Groups { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanManage => admin.CanManage;
 
-    public async Task OnGetAsync(CancellationToken ct) => Groups = await admin.ListAsync(Kind, PageNumber, null, ct);
+    // "page" is also the Razor Pages route value (the page's path), so the number is read from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
+        Groups = await admin.ListAsync(Kind, pageNumber, null, ct);
 
     public Task<IActionResult> OnPostDeleteAsync(Guid id, int version, CancellationToken ct) =>
-        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "小组已删除。", new { Kind, page = PageNumber });
+        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "小组已删除。", new { Kind });
 }

@@ -9,14 +9,13 @@ public class IndexModel(HandlingUnitAdmin admin) : OrganizationPageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<HandlingUnitRow> Units { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanManage => admin.CanManage;
 
-    public async Task OnGetAsync(CancellationToken ct) => Units = await admin.ListAsync(Search, true, PageNumber, null, ct);
+    // "page" is also the Razor Pages route value (the page's path), so the number is read from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
+        Units = await admin.ListAsync(Search, true, pageNumber, null, ct);
 
     public Task<IActionResult> OnPostDeleteAsync(Guid id, int version, CancellationToken ct) =>
-        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "承办单位已删除。", new { Search, page = PageNumber });
+        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "承办单位已删除。", new { Search });
 }

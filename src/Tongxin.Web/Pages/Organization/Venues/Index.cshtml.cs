@@ -13,14 +13,13 @@ public class IndexModel(VenueAdmin admin) : OrganizationPageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public PagedList<VenueRow> Venues { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool CanManage => admin.CanManage;
 
-    public async Task OnGetAsync(CancellationToken ct) => Venues = await admin.ListAsync(Kind, Search, PageNumber, null, ct);
+    // "page" is also the Razor Pages route value (the page's path), so the number is read from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
+        Venues = await admin.ListAsync(Kind, Search, pageNumber, null, ct);
 
     public Task<IActionResult> OnPostDeleteAsync(Guid id, int version, CancellationToken ct) =>
-        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "履职平台已删除。", new { Kind, Search, page = PageNumber });
+        ListActionAsync(() => admin.DeleteAsync(id, version, ct), "履职平台已删除。", new { Kind, Search });
 }
