@@ -53,8 +53,12 @@ internal static class OrganizationAdminArrange
             {
                 ids[n - 1] = await admin.CreateSessionAsync(new SessionInput
                 {
-                    TermId = termId, Number = n, Name = $"九届{n}次会议",
-                    StartDate = new(2021 + n, 1, 10), EndDate = new(2021 + n, 1, 14), IsCurrent = n == current,
+                    TermId = termId,
+                    Number = n,
+                    Name = $"九届{n}次会议",
+                    StartDate = new(2021 + n, 1, 10),
+                    EndDate = new(2021 + n, 1, 14),
+                    IsCurrent = n == current,
                 });
             }
 

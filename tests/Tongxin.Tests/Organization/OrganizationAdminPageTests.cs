@@ -1,4 +1,5 @@
 using System.Net;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Organization;
@@ -76,7 +77,9 @@ public class OrganizationAdminPageTests
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/SpecialCommittees/Edit", new() { ["Input.Name"] = "教科卫体委", ["Input.SortOrder"] = "1" }), "/Organization/SpecialCommittees");
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/Groups/Edit", new()
         {
-            ["Input.Name"] = "第二界别活动组（经济）", ["Input.Kind"] = ((int)GroupKind.SectorActivityGroup).ToString(), ["Input.SectorId"] = committee.OtherSectorId.ToString(),
+            ["Input.Name"] = "第二界别活动组（经济）",
+            ["Input.Kind"] = ((int)GroupKind.SectorActivityGroup).ToString(),
+            ["Input.SectorId"] = committee.OtherSectorId.ToString(),
         }), "/Organization/Groups");
 
         (await browser.GetPageAsync("/Organization/SpecialCommittees")).ShouldContain("教科卫体委");
@@ -95,20 +98,30 @@ public class OrganizationAdminPageTests
 
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/Terms/Edit", new()
         {
-            ["Input.Number"] = "10", ["Input.Name"] = "第十届", ["Input.StartDate"] = "2027-01-01", ["Input.EndDate"] = "2031-12-31",
+            ["Input.Number"] = "10",
+            ["Input.Name"] = "第十届",
+            ["Input.StartDate"] = "2027-01-01",
+            ["Input.EndDate"] = "2031-12-31",
         }), "/Organization/Terms");
         var termId = await QueryAsync(app, d => d.Terms.Where(t => t.CommitteeId == committee.Id).Select(t => t.Id).SingleAsync());
         var outside = await browser.PostFormAsync("/Organization/Terms/Session", new()
         {
-            ["Input.TermId"] = termId.ToString(), ["Input.Number"] = "1", ["Input.Name"] = "十届一次会议", ["Input.StartDate"] = "2026-12-30", ["Input.EndDate"] = "2027-01-03",
+            ["Input.TermId"] = termId.ToString(),
+            ["Input.Number"] = "1",
+            ["Input.Name"] = "十届一次会议",
+            ["Input.StartDate"] = "2026-12-30",
+            ["Input.EndDate"] = "2027-01-03",
         }, $"/Organization/Terms/Session?termId={termId}");
         (await outside.Content.ReadAsStringAsync()).ShouldContain("会议日期须在第十届的任期（2027-01-01 至 2031-12-31）之内。");
         foreach (var n in new[] { 1, 2 })
         {
             await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/Terms/Session", new()
             {
-                ["Input.TermId"] = termId.ToString(), ["Input.Number"] = n.ToString(), ["Input.Name"] = $"十届{n}次会议",
-                ["Input.StartDate"] = $"{2026 + n}-01-10", ["Input.EndDate"] = $"{2026 + n}-01-14",
+                ["Input.TermId"] = termId.ToString(),
+                ["Input.Number"] = n.ToString(),
+                ["Input.Name"] = $"十届{n}次会议",
+                ["Input.StartDate"] = $"{2026 + n}-01-10",
+                ["Input.EndDate"] = $"{2026 + n}-01-14",
             }, $"/Organization/Terms/Session?termId={termId}"), "/Organization/Terms");
         }
 
@@ -130,18 +143,25 @@ public class OrganizationAdminPageTests
 
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/HandlingUnits/Edit", new()
         {
-            ["Input.Name"] = "市卫生健康委员会", ["Input.Kind"] = ((int)HandlingUnitKind.GovernmentDepartment).ToString(),
-            ["Input.ContactPerson"] = "冯科长", ["Input.ContactPhone"] = "0571-88880000", ["Input.IsActive"] = "true",
+            ["Input.Name"] = "市卫生健康委员会",
+            ["Input.Kind"] = ((int)HandlingUnitKind.GovernmentDepartment).ToString(),
+            ["Input.ContactPerson"] = "冯科长",
+            ["Input.ContactPhone"] = "0571-88880000",
+            ["Input.IsActive"] = "true",
         }), "/Organization/HandlingUnits");
         var unitId = await QueryAsync(app, d => d.HandlingUnits.Where(u => u.CommitteeId == committee.Id).Select(u => u.Id).SingleAsync());
         var weak = await browser.PostFormAsync($"/Organization/HandlingUnits/Users/{unitId}", new()
         {
-            ["Input.UserName"] = userName, ["Input.DisplayName"] = "陈干事", ["Input.Password"] = "short",
+            ["Input.UserName"] = userName,
+            ["Input.DisplayName"] = "陈干事",
+            ["Input.Password"] = "short",
         });
         (await weak.Content.ReadAsStringAsync()).ShouldContain("密码至少需要8个字符。");
         await ShouldRedirectAsync(await browser.PostFormAsync($"/Organization/HandlingUnits/Users/{unitId}", new()
         {
-            ["Input.UserName"] = userName, ["Input.DisplayName"] = "陈干事", ["Input.Password"] = "Unit#Pass2026",
+            ["Input.UserName"] = userName,
+            ["Input.DisplayName"] = "陈干事",
+            ["Input.Password"] = "Unit#Pass2026",
         }), $"/Organization/HandlingUnits/Users/{unitId}");
         var userId = await QueryAsync(app, d => d.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
@@ -177,6 +197,25 @@ public class OrganizationAdminPageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Staff_export_the_handling_units_to_excel(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var (committee, browser) = await StaffBrowserAsync(app);
+        using var _ = browser;
+        await app.AddAsync(new HandlingUnit { CommitteeId = committee.Id, Name = "市人民法院", Kind = HandlingUnitKind.Court, ContactPerson = "蒋庭长", ContactPhone = "0571-80000001" });
+        await app.AddAsync(new HandlingUnit { CommitteeId = committee.Id, Name = "市旧城办", Kind = HandlingUnitKind.GovernmentDepartment, IsActive = false });
+
+        var response = await browser.GetAsync("/Organization/HandlingUnits?handler=Export");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var book = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var rows = book.Worksheet("承办单位").RowsUsed().Select(r => string.Join("|", r.Cells(1, 6).Select(c => c.GetString()))).ToList();
+        rows.ShouldBe(["单位名称|单位类型|联系人|联系电话|状态|用户数", "市人民法院|法院|蒋庭长|0571-80000001|在用|0", "市旧城办|政府部门|||已停用|0"]);
+        (await QueryAsync(app, d => d.AuditEntries.CountAsync(a => a.Action == "导出" && a.TargetId == committee.Id.ToString()))).ShouldBe(1);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Staff_add_a_venue_led_by_a_member_with_a_star_rating(Db db)
     {
         var app = await TestApp.SharedAsync(db);
@@ -187,12 +226,17 @@ public class OrganizationAdminPageTests
         var form = await browser.GetPageAsync("/Organization/Venues/Edit");
         var sixStars = await browser.PostFormAsync("/Organization/Venues/Edit", new()
         {
-            ["Input.Kind"] = ((int)VenueKind.ReceptionRoom).ToString(), ["Input.Name"] = "西溪委员会客厅", ["Input.StarRating"] = "6",
+            ["Input.Kind"] = ((int)VenueKind.ReceptionRoom).ToString(),
+            ["Input.Name"] = "西溪委员会客厅",
+            ["Input.StarRating"] = "6",
         });
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/Venues/Edit", new()
         {
-            ["Input.Kind"] = ((int)VenueKind.ReceptionRoom).ToString(), ["Input.Name"] = "西溪委员会客厅", ["Input.Address"] = "西溪路8号",
-            ["Input.LeadMemberId"] = lead.ToString(), ["Input.StarRating"] = "5",
+            ["Input.Kind"] = ((int)VenueKind.ReceptionRoom).ToString(),
+            ["Input.Name"] = "西溪委员会客厅",
+            ["Input.Address"] = "西溪路8号",
+            ["Input.LeadMemberId"] = lead.ToString(),
+            ["Input.StarRating"] = "5",
         }), "/Organization/Venues");
 
         form.ShouldContain("褚委员（市第一中学）");
@@ -214,13 +258,18 @@ public class OrganizationAdminPageTests
 
         await ShouldRedirectAsync(await browser.PostFormAsync("/Organization/Committees/Edit", new()
         {
-            ["Input.Name"] = "测试区政协", ["Input.Code"] = code, ["Input.Level"] = ((int)CommitteeLevel.County).ToString(),
+            ["Input.Name"] = "测试区政协",
+            ["Input.Code"] = code,
+            ["Input.Level"] = ((int)CommitteeLevel.County).ToString(),
         }), "/Organization/Committees");
         var childId = await QueryAsync(app, d => d.Committees.Where(c => c.Code == code).Select(c => c.Id).SingleAsync());
         var loop = await browser.PostFormAsync($"/Organization/Committees/Edit/{committee.Id}", new()
         {
-            ["Input.Name"] = committee.Name, ["Input.Code"] = $"T{committee.Name[^8..]}", ["Input.Level"] = ((int)CommitteeLevel.City).ToString(),
-            ["Input.ParentId"] = childId.ToString(), ["Input.Version"] = "0",
+            ["Input.Name"] = committee.Name,
+            ["Input.Code"] = $"T{committee.Name[^8..]}",
+            ["Input.Level"] = ((int)CommitteeLevel.City).ToString(),
+            ["Input.ParentId"] = childId.ToString(),
+            ["Input.Version"] = "0",
         });
 
         (await loop.Content.ReadAsStringAsync()).ShouldContain("上级政协不能是本会自身或本会的下级政协。");

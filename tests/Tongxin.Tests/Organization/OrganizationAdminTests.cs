@@ -72,7 +72,11 @@ public class OrganizationAdminTests
         var error = await app.AsAsync(staff.Actor, sp => Should.ThrowAsync<ValidationFailedException>(() =>
             sp.GetRequiredService<TermAdmin>().CreateSessionAsync(new SessionInput
             {
-                TermId = termId, Number = 6, Name = "九届六次会议", StartDate = new(2027, 1, 10), EndDate = new(2027, 1, 14),
+                TermId = termId,
+                Number = 6,
+                Name = "九届六次会议",
+                StartDate = new(2027, 1, 10),
+                EndDate = new(2027, 1, 14),
             })));
 
         error.Errors["startDate"].ShouldHaveSingleItem().ShouldContain("会议日期须在第九届的任期");

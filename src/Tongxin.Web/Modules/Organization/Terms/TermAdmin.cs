@@ -102,8 +102,13 @@ public sealed class TermAdmin(TongxinDbContext db, IActorAccessor actors)
         OrganizationPermissions.EnsureCanManage(Actor, s.CommitteeId);
         return new SessionInput
         {
-            TermId = s.TermId, Number = s.Number, Name = s.Name, StartDate = s.StartDate, EndDate = s.EndDate,
-            IsCurrent = s.IsCurrent, Version = s.Version,
+            TermId = s.TermId,
+            Number = s.Number,
+            Name = s.Name,
+            StartDate = s.StartDate,
+            EndDate = s.EndDate,
+            IsCurrent = s.IsCurrent,
+            Version = s.Version,
         };
     }
 

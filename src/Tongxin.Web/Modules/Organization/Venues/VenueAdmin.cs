@@ -69,8 +69,12 @@ public sealed class VenueAdmin(TongxinDbContext db, IActorAccessor actors)
         OrganizationPermissions.EnsureCanManage(Actor, venue.CommitteeId);
         return new VenueInput
         {
-            Kind = venue.Kind, Name = venue.Name, Address = venue.Address, LeadMemberId = venue.LeadMemberId,
-            StarRating = venue.StarRating, Version = venue.Version,
+            Kind = venue.Kind,
+            Name = venue.Name,
+            Address = venue.Address,
+            LeadMemberId = venue.LeadMemberId,
+            StarRating = venue.StarRating,
+            Version = venue.Version,
         };
     }
 
