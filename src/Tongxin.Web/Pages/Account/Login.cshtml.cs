@@ -8,7 +8,7 @@ using Tongxin.Platform.Accounts;
 
 namespace Tongxin.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> options) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> options, SignInAudit audit) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -42,14 +42,23 @@ public class LoginModel(SignInManager<AppUser> signIn, IOptions<TongxinOptions> 
 
         if (!DemoMode && DemoAccounts.IsDemoAccount(Input.UserName))
         {
+            await audit.RecordAsync(SignInAudit.SignIn, Input.UserName, Microsoft.AspNetCore.Identity.SignInResult.NotAllowed, "网页：演示账号在非演示模式下被拒绝");
             ModelState.AddModelError("", "演示账号仅在演示模式下可用。");
             return Page();
         }
 
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        await audit.RecordAsync(SignInAudit.SignIn, Input.UserName.Trim(), result, "网页：用户名和密码");
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            // An admin without two factors or an expired password is stopped by the account gate.
+            return LocalRedirect(next);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = next });
         }
 
         ModelState.AddModelError("", result.IsLockedOut

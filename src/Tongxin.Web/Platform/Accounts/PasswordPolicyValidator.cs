@@ -37,7 +37,7 @@ public sealed class PasswordPolicyValidator(TongxinDbContext db, IOptions<Tongxi
 
         previous.AddRange(await db.PasswordHistory.AsNoTracking()
             .Where(h => h.UserId == user.Id)
-            .OrderByDescending(h => h.CreatedAt)
+            .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .Take(depth)
             .Select(h => h.PasswordHash)
             .ToListAsync());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tongxin.Modules.Organization;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
@@ -144,7 +145,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         if (audit.Count == 0)
         {
             var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            pendingEvents.Clear();
+            SignalOutbox();
             return plain;
         }
 
@@ -160,7 +161,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
-            pendingEvents.Clear();
+            SignalOutbox();
             pendingAudit.Clear();
             return count;
         }
@@ -170,6 +171,17 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Wakes the outbox dispatcher when this save stored events (a hint: it also polls).</summary>
+    private void SignalOutbox()
+    {
+        if (pendingEvents.Count > 0)
+        {
+            pendingEvents.Clear();
+            this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+                .GetService<OutboxSignal>()?.Notify();
         }
     }
 

@@ -47,10 +47,13 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
 
         var plan = Plan(scale);
         var members = 0;
+        // Parents are planned before their children, so a parent's id is always known here.
+        var ids = new Dictionary<string, Guid>();
         CommitteeSeed? city = null;
         foreach (var committee in plan)
         {
-            var seeded = await SeedCommitteeAsync(committee, ct);
+            var seeded = await SeedCommitteeAsync(committee, committee.ParentName is null ? null : ids[committee.ParentName], ct);
+            ids[committee.Name] = seeded.Committee.Id;
             members += seeded.MemberCount;
             if (committee.Name == CityCommitteeName)
             {
@@ -59,7 +62,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         }
 
         var county = plan.First(c => c.Level == CommitteeLevel.County && c.ParentName == CityCommitteeName);
-        await CreateDemoAccountsAsync(city!, await db.Committees.SingleAsync(c => c.Name == county.Name, ct), ct);
+        await CreateDemoAccountsAsync(city!, ids[county.Name], ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;
@@ -69,7 +72,8 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         return new SeedReport(plan.Count, members, clock.Elapsed);
     }
 
-    private static List<CommitteePlan> Plan(SeedScale scale)
+    /// <summary>The committees a scale creates, parents before children, with their member counts.</summary>
+    internal static List<CommitteePlan> Plan(SeedScale scale)
     {
         var counties = new[] { "东湖区", "青山县", "西溪区", "南浦县", "北塘区", "凤鸣县", "云溪区", "白沙县", "临江区", "石桥县" };
         var list = new List<CommitteePlan>();
@@ -115,11 +119,8 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         return list;
     }
 
-    private async Task<CommitteeSeed> SeedCommitteeAsync(CommitteePlan plan, CancellationToken ct)
+    private async Task<CommitteeSeed> SeedCommitteeAsync(CommitteePlan plan, Guid? parentId, CancellationToken ct)
     {
-        var parentId = plan.ParentName is null
-            ? (Guid?)null
-            : await db.Committees.Where(c => c.Name == plan.ParentName).Select(c => c.Id).SingleAsync(ct);
         var committee = new Committee
         {
             Name = plan.Name,
@@ -255,7 +256,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         };
     }
 
-    private async Task CreateDemoAccountsAsync(CommitteeSeed city, Committee county, CancellationToken ct)
+    private async Task CreateDemoAccountsAsync(CommitteeSeed city, Guid countyId, CancellationToken ct)
     {
         var cityId = city.Committee.Id;
         var unit = city.Units.Single(u => u.Name == "示例市住房和城乡建设局");
@@ -268,12 +269,16 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
             ("demo.staff", "示例市政协办公室 王晓东", Roles.Staff, cityId, null, null, string.Join(",", Permissions.All)),
             ("demo.unit", "住建局 刘建华", Roles.Unit, cityId, null, unit.Id, ""),
             ("demo.leader", "示例市政协 陈主席", Roles.Leader, cityId, null, null, ""),
-            ("demo.county.staff", "东湖区政协办公室 张敏", Roles.Staff, county.Id, null, null, string.Join(",", Permissions.All)),
+            ("demo.county.staff", "东湖区政协办公室 张敏", Roles.Staff, countyId, null, null, string.Join(",", Permissions.All)),
             ("demo.sysadmin", "系统管理员", Roles.SysAdmin, cityId, null, null, ""),
             ("demo.secadmin", "安全管理员", Roles.SecAdmin, cityId, null, null, ""),
             ("demo.auditadmin", "审计管理员", Roles.AuditAdmin, cityId, null, null, ""),
         };
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        // Hashing is deliberately slow (PBKDF2) and the password is the same published one for
+        // every demo account, so it is hashed once: that was most of the demo seed's time, which
+        // every test app pays at start-up.
+        var passwordHash = users.PasswordHasher.HashPassword(new AppUser(), DemoAccounts.Password);
         foreach (var a in accounts)
         {
             var user = new AppUser
@@ -285,8 +290,9 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
                 HandlingUnitId = a.Unit,
                 ModulePermissions = a.Perms,
                 PasswordChangedAt = db.Time.GetUtcNow().UtcDateTime,
+                PasswordHash = passwordHash,
             };
-            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"演示账号 {a.User} 创建失败：{string.Join("；", created.Errors.Select(e => e.Description))}");
@@ -319,7 +325,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         return n <= 10 ? digits[n] : n < 20 ? "十" + digits[n - 10] : digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10]);
     }
 
-    private sealed record CommitteePlan(string Name, string Code, CommitteeLevel Level, string? ParentName, int MemberCount);
+    internal sealed record CommitteePlan(string Name, string Code, CommitteeLevel Level, string? ParentName, int MemberCount);
 
     private sealed record CommitteeSeed(Committee Committee, List<Sector> Sectors, List<HandlingUnit> Units, List<Member> Members)
     {

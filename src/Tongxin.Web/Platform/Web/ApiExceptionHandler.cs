@@ -11,7 +11,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        // With a handler path configured, the middleware has already re-pointed Request.Path at
+        // /Error/500 when it calls us; the feature keeps the path that failed.
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api"))
         {
             return false;
         }

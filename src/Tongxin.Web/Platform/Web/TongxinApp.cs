@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Events;
+using Tongxin.Platform.Notifications;
 using Tongxin.Platform.Seeding;
 using Tongxin.Platform.Tenancy;
 
@@ -76,6 +79,10 @@ public static class TongxinApp
 
         services.AddScoped<DemoSeeder>();
         services.AddOrganization();
+        services.AddEvents(configuration);
+        services.AddNotifications();
+        services.AddAttachments();
+        services.AddAccounts();
         services.AddOrganizationAdmin();
     }
 
@@ -120,9 +127,15 @@ public static class TongxinApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                // "Confirmed" means "not disabled" here (EnabledAccountConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
+                o.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<TongxinDbContext>()
+            .AddUserManager<TongxinUserManager>()
+            .AddUserConfirmation<EnabledAccountConfirmation>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpAuthenticatorProvider>(TotpAuthenticatorProvider.Name)
             .AddClaimsPrincipalFactory<TongxinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<PasswordPolicyValidator>();
@@ -138,6 +151,13 @@ public static class TongxinApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // A request carrying a bearer token is authenticated by the token handler already in
+            // UseAuthentication, so the actor, the account gate and the handlers see the API
+            // client, not an anonymous request.
+            o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : null;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o =>
@@ -190,6 +210,7 @@ public static class TongxinApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -200,6 +221,9 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        InboxApi.Map(api);
+        AttachmentsApi.Map(api);
+        Tongxin.Modules.Organization.Members.MembersApi.Map(api);
         OrganizationAdminApi.Map(api);
     }
 

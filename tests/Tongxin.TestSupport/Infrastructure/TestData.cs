@@ -40,7 +40,11 @@ public static class TestData
         });
     }
 
-    public static async Task<TestUser> NewUserAsync(this TestApp app, TestCommittee committee, string role, string[]? permissions = null, Guid? memberId = null, Guid? unitId = null)
+    /// <summary>An account with <see cref="Password"/>. Admin roles must sign in with two factors,
+    /// so their accounts get an authenticator key and two-factor sign-in unless
+    /// <paramref name="twoFactor"/> says otherwise; <see cref="WebSession.LoginAsync"/> then
+    /// answers the second step with <see cref="Totp"/>.</summary>
+    public static async Task<TestUser> NewUserAsync(this TestApp app, TestCommittee committee, string role, string[]? permissions = null, Guid? memberId = null, Guid? unitId = null, bool? twoFactor = null)
     {
         var userName = $"{role}.{Guid.NewGuid():N}"[..24];
         return await app.AsAsync(Actor.System, async sp =>
@@ -59,6 +63,12 @@ public static class TestData
             var result = await users.CreateAsync(user, Password);
             result.Succeeded.ShouldBeTrue(string.Join("；", result.Errors.Select(e => e.Description)));
             (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+            if (twoFactor ?? Roles.Admins.Contains(role))
+            {
+                (await users.ResetAuthenticatorKeyAsync(user)).Succeeded.ShouldBeTrue();
+                (await users.SetTwoFactorEnabledAsync(user, true)).Succeeded.ShouldBeTrue();
+            }
+
             var readable = await sp.GetRequiredService<CommitteeTree>().ReadableFromAsync(committee.Id);
             var actor = new Actor(user.Id, userName, committee.Id, [role], [.. user.PermissionList], readable, "127.0.0.1");
             return new TestUser(user.Id, userName, committee.Id, role, actor);

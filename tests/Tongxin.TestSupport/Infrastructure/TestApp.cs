@@ -58,7 +58,7 @@ public sealed class TestApp : IAsyncDisposable
     public static Task<TestApp> SharedAsync(Db db) =>
         Shared.GetOrAdd(db, d => new Lazy<Task<TestApp>>(() => CreateIsolatedAsync(d))).Value;
 
-    public static async Task<TestApp> CreateIsolatedAsync(Db db, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, bool useKestrel = false)
+    public static async Task<TestApp> CreateIsolatedAsync(Db db, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, bool useKestrel = false, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var dataDirectory = Directory.CreateTempSubdirectory("tongxin-test-").FullName;
@@ -92,6 +92,7 @@ public sealed class TestApp : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(config);
                 builder.Services.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(builder.Services);
                 if (useKestrel)
                 {
                     builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -21,6 +21,14 @@ public sealed partial class WebSession(TestApp app) : IDisposable
         var session = new WebSession(app);
         var response = await session.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var next = response.Headers.Location!.OriginalString;
+        if (next.StartsWith("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        {
+            // Two-factor accounts (every admin): answer the second step like an authenticator app.
+            response = await session.PostFormAsync(next, new() { ["Code"] = await Totp.CodeForAsync(app, userName) });
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        }
+
         return session;
     }
 
