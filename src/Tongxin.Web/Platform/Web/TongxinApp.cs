@@ -87,6 +87,7 @@ public static class TongxinApp
         services.AddAccounts();
         services.AddAudit();
         services.AddCalendar();
+        services.AddOrganizationAdmin();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -229,6 +230,7 @@ public static class TongxinApp
         Tongxin.Modules.Organization.Members.MembersApi.Map(api);
         AuditModule.Map(api);
         CalendarModule.Map(api);
+        OrganizationAdminApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
