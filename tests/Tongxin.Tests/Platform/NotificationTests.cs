@@ -22,7 +22,8 @@ public class NotificationTests
     [Theory, ClassData(typeof(Databases))]
     public async Task A_user_sees_and_marks_only_their_own_notifications(Db db)
     {
-        var app = await TestApp.SharedAsync(db);
+        // Moves the clock to order the two notifications, so it needs an app of its own.
+        await using var app = await TestApp.CreateIsolatedAsync(db);
         var committee = await app.NewCommitteeAsync();
         var me = await app.NewUserAsync(committee, Roles.Member);
         var colleague = await app.NewUserAsync(committee, Roles.Member);

@@ -69,7 +69,7 @@ public static class TongxinApp
                 o.Conventions.AllowAnonymousToFolder("/Error");
                 o.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
             })
-            .AddMvcOptions(o => ChineseMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(FormConventions.Apply);
         // Chinese text stays readable in the HTML instead of &#x…; escapes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
