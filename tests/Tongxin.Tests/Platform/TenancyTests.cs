@@ -103,5 +103,14 @@ public class TenancyTests
         var stored = await app.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().Members.AsNoTracking().SingleAsync(m => m.Id == member.Id));
         stored.WorkUnit.ShouldBe("甲单位");
         stored.Version.ShouldBe(1);
+
+        // The loser reloads and saves again: its change is audited once, not once per attempt.
+        await secondDb.Entry(b).ReloadAsync();
+        b.WorkUnit = "乙单位";
+        await secondDb.SaveChangesAsync();
+        var trail = await app.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().AuditEntries
+            .Where(e => e.TargetType == nameof(Member) && e.TargetId == member.Id.ToString()).Select(e => e.Action).ToListAsync());
+        trail.ShouldBe(["新增", "修改", "修改"], ignoreOrder: true);
+        b.Version.ShouldBe(2);
     }
 }

@@ -15,8 +15,8 @@ public static class AccountsModule
         services.AddAuthorizationBuilder().AddAdminPolicies();
         services.AddSingleton(new NavItem(NavGroup, "账号管理", "/Admin/Users", UserAdminHandler.CanManage, 900));
         services.AddSingleton(new NavItem(NavGroup, "角色与权限", "/Admin/Security", SecurityAdminHandler.CanManage, 910));
-        services.AddSingleton(new NavItem(NavGroup, "修改密码", AccountGateMiddleware.ChangePasswordPath, a => a.IsAuthenticated, 990));
-        services.AddSingleton(new NavItem(NavGroup, "双因素认证", AccountGateMiddleware.TwoFactorSetupPath, a => a.IsAuthenticated, 995));
+        services.AddSingleton(new NavItem("个人", "修改密码", AccountGateMiddleware.ChangePasswordPath, a => a.IsAuthenticated, 990));
+        services.AddSingleton(new NavItem("个人", "双因素认证", AccountGateMiddleware.TwoFactorSetupPath, a => a.IsAuthenticated, 995));
         return services;
     }
 

@@ -119,42 +119,34 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             {
                 throw new TenantViolationException(entry.Metadata.ClrType.Name, owned.CommitteeId);
             }
-
-            if (entry is { Entity: Entity entity, State: EntityState.Modified })
-            {
-                entity.Version++;
-            }
         }
 
+        var versioned = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity).OfType<Entity>().ToList();
+        versioned.ForEach(e => e.Version++);
         var audit = new List<AuditEntry>(pendingAudit);
         if (AuditEntityChanges)
         {
             audit.AddRange(changed.Where(IsAudited).Select(DescribeChange));
         }
 
-        foreach (var domainEvent in pendingEvents)
+        var outbox = pendingEvents.Select(domainEvent => new OutboxMessage
         {
-            OutboxMessages.Add(new OutboxMessage
-            {
-                Type = domainEvent.GetType().Name,
-                Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType()),
-                OccurredAt = now,
-            });
-        }
+            Type = domainEvent.GetType().Name,
+            Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType()),
+            OccurredAt = now,
+        }).ToList();
+        OutboxMessages.AddRange(outbox);
 
-        if (audit.Count == 0)
-        {
-            var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            SignalOutbox();
-            return plain;
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null
+        var ownTransaction = audit.Count > 0 && Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         try
         {
-            await AppendToChainAsync(audit, now, cancellationToken);
+            if (audit.Count > 0)
+            {
+                await AppendToChainAsync(audit, now, cancellationToken);
+            }
+
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -164,6 +156,18 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             SignalOutbox();
             pendingAudit.Clear();
             return count;
+        }
+        catch
+        {
+            // Leave the context as the caller built it, so a retry (after reloading a stale row)
+            // writes its audit rows and events once, not twice.
+            foreach (var row in audit.Cast<object>().Concat(outbox))
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+
+            versioned.ForEach(e => e.Version--);
+            throw;
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Audit;
 using Tongxin.Platform.Data;
 
 namespace Tongxin.Platform.Web;
@@ -28,6 +29,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             BadHttpRequestException => (400, "请求格式有误"),
             _ => (500, "服务器内部错误"),
         };
+        if (status == 403)
+        {
+            await DenialAudit.RecordAsync(http, exception.Message);
+        }
+
         if (status == 500)
         {
             log.LogError(exception, "Unhandled API error");

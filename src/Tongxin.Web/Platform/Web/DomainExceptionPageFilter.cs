@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Audit;
 using Tongxin.Platform.Data;
 
 namespace Tongxin.Platform.Web;
@@ -42,6 +43,7 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
                 executed.Result = page.Page();
                 break;
             case ForbiddenException or TenantViolationException:
+                await DenialAudit.RecordAsync(context.HttpContext, executed.Exception.Message);
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 break;
             case NotFoundException:

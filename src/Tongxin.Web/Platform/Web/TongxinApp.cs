@@ -186,22 +186,17 @@ public static class TongxinApp
     public static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler("/Error/500");
-        app.UseStatusCodePages(async ctx =>
+        // Pages get the Chinese error page for an empty 4xx/5xx; the API keeps its problem+json.
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.Use((http, next) =>
         {
-            var http = ctx.HttpContext;
-            if (!http.Request.Path.StartsWithSegments("/api") && http.Response.StatusCode is 403 or 404 or 500)
+            if (http.Request.Path.StartsWithSegments("/api")
+                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
             {
-                var original = http.Request.Path;
-                http.Request.Path = $"/Error/{http.Response.StatusCode}";
-                try
-                {
-                    await ctx.Next(http);
-                }
-                finally
-                {
-                    http.Request.Path = original;
-                }
+                pages.Enabled = false;
             }
+
+            return next(http);
         });
         app.UseStaticFiles();
         var zh = new CultureInfo("zh-CN");

@@ -5,6 +5,8 @@ using Tongxin.Modules.Organization;
 using Tongxin.Modules.Organization.Members;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Events;
+using Tongxin.Platform.Notifications;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
@@ -79,6 +81,31 @@ public class MemberProfileTests
         var decided = (await RequestsAsync(app, a.MemberId)).First();
         decided.DecidedBy.ShouldBe(a.Staff.Id);
         decided.DecidedAt.ShouldBe(app.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_member_finds_the_staff_decision_in_the_inbox_once_the_event_is_dispatched(Db db)
+    {
+        await using var app = await TestApp.CreateIsolatedAsync(db, settings: new Dictionary<string, string?> { ["Tongxin:Events:RunDispatcher"] = "false" });
+        var a = await ArrangeAsync(app);
+        var before = await app.StoredMemberAsync(a.MemberId);
+        await app.AsAsync(a.Member.Actor, sp => sp.GetRequiredService<MemberProfileHandler>()
+            .RequestChangesAsync(Changed(before, i => (i.WorkUnit, i.Title) = ("新单位", "新职务"))));
+        var requests = await RequestsAsync(app, a.MemberId);
+        var workUnit = requests.Single(r => r.Field == ProfileFields.WorkUnit);
+        var title = requests.Single(r => r.Field == ProfileFields.Title);
+        await app.AsAsync(a.Staff.Actor, sp => sp.GetRequiredService<ChangeRequestHandler>().ApproveAsync(workUnit.Id, workUnit.Version, null));
+        await app.AsAsync(a.Staff.Actor, sp => sp.GetRequiredService<ChangeRequestHandler>().RejectAsync(title.Id, title.Version, "请附任职文件"));
+        var inboxBefore = await app.AsAsync(a.Member.Actor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+        inboxBefore.Total.ShouldBe(0, "nothing is sent before the decision's event is dispatched");
+        var inbox = await app.AsAsync(a.Member.Actor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
+        inbox.Items.Select(i => i.Title).ShouldBe(["您的信息修改申请已通过：工作单位", "您的信息修改申请未通过：职务"], ignoreOrder: true);
+        inbox.Items.Single(i => i.Title.Contains("未通过")).Body.ShouldContain("请附任职文件");
+        var staffInbox = await app.AsAsync(a.Staff.Actor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
+        staffInbox.Total.ShouldBe(0);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -218,6 +218,26 @@ public class MemberRosterTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_long_roster_pages_by_twenty_and_the_second_page_shows_the_rest(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var committee = await app.NewCommitteeAsync();
+        var staff = await app.NewUserAsync(committee, Roles.Staff);
+        for (var i = 0; i < 23; i++)
+        {
+            await app.AddMemberAsync(staff, RosterTestData.Input(committee, $"分页委员{i:D2}", $"1380000{i:D4}"));
+        }
+
+        using var session = await WebSession.LoginAsync(app, staff.UserName);
+        var first = await session.GetPageAsync("/Organization/Members");
+        var second = await session.GetPageAsync("/Organization/Members?page=2");
+
+        first.ShouldContain("共 23 条，第 1 / 2 页");
+        second.ShouldContain("共 23 条，第 2 / 2 页");
+        Regex.Matches(second, "分页委员\\d\\d").Select(m => m.Value).Distinct().Count().ShouldBe(3);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Reading_a_members_details_is_recorded_as_access_to_sensitive_information(Db db)
     {
         var app = await TestApp.SharedAsync(db);

@@ -304,6 +304,7 @@ public sealed class ChangeRequestHandler(TongxinDbContext db, IActorAccessor act
 
         Decide(request, ProfileChangeStatus.Approved, note);
         db.Raise(new MemberProfileChanged(member.Id, member.CommitteeId, [request.Field]));
+        db.Raise(new ProfileChangeDecided(request.Id, member.Id, member.CommitteeId, request.Field, true, request.DecisionNote));
         await SaveAsync(ct);
     }
 
@@ -312,6 +313,7 @@ public sealed class ChangeRequestHandler(TongxinDbContext db, IActorAccessor act
         new Validation().NotBlank(note, "Note", "驳回理由").MaxLength(note?.Trim(), 200, "Note", "驳回理由").ThrowIfInvalid();
         var request = await LoadPendingAsync(id, version, ct);
         Decide(request, ProfileChangeStatus.Rejected, note);
+        db.Raise(new ProfileChangeDecided(request.Id, request.MemberId, request.CommitteeId, request.Field, false, request.DecisionNote));
         await SaveAsync(ct);
     }
 

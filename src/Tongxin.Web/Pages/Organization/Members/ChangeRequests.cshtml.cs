@@ -11,12 +11,16 @@ public class ChangeRequestsModel(ChangeRequestHandler requests) : PageModel
     [BindProperty(SupportsGet = true)]
     public ProfileChangeStatus? Status { get; set; } = ProfileChangeStatus.Pending;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query in OnGet: "page" is also Razor Pages' own route value, so a bound property never sees it.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public PagedList<ChangeRequestHandler.Row> Requests { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Requests = await requests.ListAsync(Status, PageNumber, ct);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    {
+        PageNumber = pageNumber;
+        Requests = await requests.ListAsync(Status, PageNumber, ct);
+    }
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, int version, string? note, CancellationToken ct) =>
         DecideAsync(() => requests.ApproveAsync(id, version, note, ct), "已通过修改申请，委员信息已更新");

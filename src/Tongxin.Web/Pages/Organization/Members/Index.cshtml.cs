@@ -24,8 +24,8 @@ public class IndexModel(MemberRosterHandler roster, RosterExcelHandler excel, IA
     [BindProperty(SupportsGet = true)]
     public bool? Active { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query in OnGet: "page" is also Razor Pages' own route value, so a bound property never sees it.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public PagedList<MemberRow> Members { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -35,8 +35,9 @@ public class IndexModel(MemberRosterHandler roster, RosterExcelHandler excel, IA
 
     private MemberFilter Filter => new(Name, SectorId, Party, Position, Active);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
+        PageNumber = pageNumber;
         Members = await roster.ListAsync(Filter, PageNumber, ct);
         Options = await roster.OptionsAsync(roster.OwnCommitteeId, ct);
         CanManage = OrganizationPermissions.CanManage(actorAccessor.Actor, roster.OwnCommitteeId);
