@@ -306,6 +306,12 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
 
     private async Task SeedHolidaysAsync(CancellationToken ct)
     {
+        // A production start seeds the official table too; a later seed must not add it twice.
+        if (await db.Holidays.AnyAsync(ct))
+        {
+            return;
+        }
+
         db.Holidays.AddRange(HolidayTable.Official2025And2026());
         await SaveChunkAsync(ct);
     }

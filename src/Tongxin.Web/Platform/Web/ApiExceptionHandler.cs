@@ -25,7 +25,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             ValidationFailedException => (400, "提交的内容有误"),
             ForbiddenException or TenantViolationException => (403, "没有权限"),
             NotFoundException => (404, "未找到"),
-            ConflictException or DbUpdateConcurrencyException => (409, "数据冲突"),
+            ConflictException or DbUpdateException => (409, "数据冲突"),
             BadHttpRequestException => (400, "请求格式有误"),
             _ => (500, "服务器内部错误"),
         };
@@ -48,6 +48,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             500 => "请稍后重试；如果问题持续，请联系系统管理员。",
             409 when exception is DbUpdateConcurrencyException => new ConflictException().Message,
+            409 when exception is DbUpdateException => SaveFailure.Message,
             _ => exception.Message,
         };
         http.Response.StatusCode = status;

@@ -42,6 +42,10 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
                 page.ModelState.AddModelError("", new ConflictException().Message);
                 executed.Result = page.Page();
                 break;
+            case DbUpdateException:
+                page.ModelState.AddModelError("", SaveFailure.Message);
+                executed.Result = page.Page();
+                break;
             case ForbiddenException or TenantViolationException:
                 await DenialAudit.RecordAsync(context.HttpContext, executed.Exception.Message);
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);

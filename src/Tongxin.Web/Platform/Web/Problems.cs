@@ -61,3 +61,10 @@ public sealed class Validation
         }
     }
 }
+
+/// <summary>What a user is told when the database refuses a save for a reason the handler did not
+/// check first – in practice a unique index hit by two identical saves at the same moment.</summary>
+public static class SaveFailure
+{
+    public const string Message = "保存失败：数据与已有记录冲突（可能是重复提交或他人刚刚保存了相同内容），请刷新后检查。";
+}
