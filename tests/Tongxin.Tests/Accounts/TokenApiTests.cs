@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Platform.Accounts;
 using Tongxin.Tests.Infrastructure;
 
@@ -61,6 +62,25 @@ public class TokenApiTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var me = await MeAsync(app, await AccessTokenAsync(response));
         me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.SecAdmin]);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_token_stops_working_once_the_system_admin_disables_the_account(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var committee = await app.NewCommitteeAsync();
+        var staff = await app.NewUserAsync(committee, Roles.Staff);
+        var sysadmin = await app.NewUserAsync(committee, Roles.SysAdmin);
+        var token = await AccessTokenAsync(await RequestTokenAsync(app, staff.UserName, TestData.Password));
+        await MeAsync(app, token);
+
+        await app.AsAsync(sysadmin.Actor, sp => sp.GetRequiredService<UserAdminHandler>().SetDisabledAsync(staff.Id, true));
+
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.GetAsync("/api/v1/auth/me");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("账号已停用或密码已重置，请重新获取令牌。");
     }
 
     internal static async Task<HttpResponseMessage> RequestTokenAsync(TestApp app, string userName, string password, string? totpCode = null)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Tongxin.Platform.Accounts;
@@ -17,6 +18,16 @@ public sealed class AccountGateMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IOptions<TongxinOptions> options, TimeProvider time)
     {
         var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && IsBearerRequest(context)
+            && !await IsStillValidAsync(context.RequestServices.GetRequiredService<SignInManager<AppUser>>(), user))
+        {
+            // The cookie is re-checked by the security-stamp validator; a bearer token is not, so a
+            // token would outlive a disabled account or a reset password until it expired.
+            await Results.Problem(title: "令牌已失效", detail: "账号已停用或密码已重置，请重新获取令牌。", statusCode: StatusCodes.Status401Unauthorized)
+                .ExecuteAsync(context);
+            return;
+        }
+
         if (user.Identity?.IsAuthenticated == true && !OpenPrefixes.Any(p => context.Request.Path.StartsWithSegments(p)))
         {
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
@@ -37,6 +48,12 @@ public sealed class AccountGateMiddleware(RequestDelegate next)
 
         await next(context);
     }
+
+    private static bool IsBearerRequest(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<bool> IsStillValidAsync(SignInManager<AppUser> signIn, ClaimsPrincipal principal) =>
+        await signIn.ValidateSecurityStampAsync(principal) is { IsDisabled: false };
 
     private static async Task BlockAsync(HttpContext context, string page, string message)
     {
