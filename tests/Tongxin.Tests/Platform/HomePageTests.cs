@@ -54,6 +54,24 @@ public class HomePageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_openapi_document_lists_the_token_endpoint_and_the_module_endpoints(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/openapi/v1.json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/auth/token");
+        paths.ShouldContain("/api/v1/members");
+        paths.ShouldContain(p => p.StartsWith("/api/v1/organization/"));
+        paths.ShouldContain("/api/v1/audit");
+        paths.ShouldContain(p => p.StartsWith("/api/v1/calendar/"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Health_and_readiness_answer(Db db)
     {
         var app = await TestApp.SharedAsync(db);

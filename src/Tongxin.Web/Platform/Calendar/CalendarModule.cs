@@ -31,7 +31,29 @@ public static class CalendarModule
             .RequireSignedIn()
             .WithName("AddWorkingDays")
             .WithSummary("从某日起第 N 个工作日（起始日不计；days=0 为当日，遇休息日顺延）");
+
+        // The system admin's holiday maintenance, as on /Admin/Holidays (HolidayAdmin checks the role).
+        var holidays = api.MapGroup("/calendar/holidays").RequireSignedIn().WithTags("节假日");
+        holidays.MapGet("/{year:int}", (int year, HolidayAdmin h, CancellationToken ct) => h.YearAsync(year, ct));
+        holidays.MapPut("/{date}", async (DateOnly date, HolidayInput input, HolidayAdmin h, CancellationToken ct) =>
+        {
+            await h.SaveAsync(input.OriginalDate, date, input.Kind, input.Name, ct);
+            return Results.NoContent();
+        });
+        holidays.MapDelete("/{date}", async (DateOnly date, HolidayAdmin h, CancellationToken ct) =>
+        {
+            await h.DeleteAsync(date, ct);
+            return Results.NoContent();
+        });
+        holidays.MapPost("/import", async (HolidayImport input, HolidayAdmin h, CancellationToken ct) =>
+            Results.Ok(new { imported = await h.ImportAsync(input.Text, ct) }));
     }
+
+    /// <summary>One entry; <c>OriginalDate</c> moves an existing entry to the date in the path.</summary>
+    public sealed record HolidayInput(HolidayKind? Kind, string? Name, DateOnly? OriginalDate);
+
+    /// <summary>Lines such as "2027-01-01 放假 元旦" or "2027-02-06~2027-02-12 放假 春节".</summary>
+    public sealed record HolidayImport(string? Text);
 
     private static async Task<WorkingDaysAnswer> WorkingDaysAsync(string? from, string? days, WorkingDayCalendar calendar, CancellationToken ct)
     {

@@ -220,6 +220,7 @@ public static class TongxinApp
 
         var api = app.MapGroup("/api/v1").WithTags("Tongxin");
         AccountApi.Map(api);
+        AdminApi.Map(api);
         InboxApi.Map(api);
         AttachmentsApi.Map(api);
         Tongxin.Modules.Organization.Members.MembersApi.Map(api);
