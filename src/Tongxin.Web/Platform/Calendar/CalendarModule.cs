@@ -17,7 +17,6 @@ public static class CalendarModule
     {
         services.AddSingleton<WorkingDayCalendar>();
         services.AddScoped<HolidayAdmin>();
-        services.AddHostedService<OfficialHolidaySeed>();
         services.AddSingleton(new NavItem("系统管理", "节假日", "/Admin/Holidays", a => a.IsInRole(Roles.SysAdmin), 910));
         return services;
     }
@@ -68,29 +67,4 @@ public static class CalendarModule
         var complete = Enumerable.Range(start.Year, date.Year - start.Year + 1).All(rules.HasHolidayData);
         return new WorkingDaysAnswer(start, n, date, complete);
     }
-}
-
-/// <summary>Puts the official 2025 and 2026 holidays (<see cref="HolidayTable"/>) into an empty
-/// holiday table when the app starts, so a production deployment without demo data has them too.
-/// A table with any entry is the admins' and is left alone.</summary>
-internal sealed class OfficialHolidaySeed(IServiceScopeFactory scopes, WorkingDayCalendar calendar) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
-        var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
-        if (await db.Holidays.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
-        db.AuditEntityChanges = false;
-        db.Holidays.AddRange(HolidayTable.Official2025And2026());
-        db.Audit("导入法定节假日", nameof(Holiday), "2025-2026", "成功", "国务院办公厅 2025、2026 年节假日安排");
-        await db.SaveChangesAsync(cancellationToken);
-        calendar.Invalidate();
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

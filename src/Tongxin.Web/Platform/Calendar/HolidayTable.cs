@@ -1,9 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Data;
+
 namespace Tongxin.Platform.Calendar;
 
 /// <summary>The State Council holiday notices for 2025 and 2026 (DOMAIN.md §10), seeded into the
 /// editable holiday table. Later years are entered by admins each November.</summary>
 public static class HolidayTable
 {
+    /// <summary>Puts the official table into an empty holiday table, so every deployment (demo or
+    /// not) starts with it; a table with any entry is the admins' and is left alone. Called once
+    /// after migrating, by the app's start and by the seed command.</summary>
+    public static async Task SeedIfEmptyAsync(TongxinDbContext db, CancellationToken ct)
+    {
+        if (await db.Holidays.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var audit = db.AuditEntityChanges;
+        db.AuditEntityChanges = false;
+        db.Holidays.AddRange(Official2025And2026());
+        db.Audit("导入法定节假日", nameof(Holiday), "2025-2026", "成功", "国务院办公厅 2025、2026 年节假日安排");
+        await db.SaveChangesAsync(ct);
+        db.AuditEntityChanges = audit;
+    }
+
     public static IEnumerable<Holiday> Official2025And2026()
     {
         return

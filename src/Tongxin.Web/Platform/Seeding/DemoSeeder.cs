@@ -43,8 +43,6 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
             await roles.CreateAsync(new AppRole(role));
         }
 
-        await SeedHolidaysAsync(ct);
-
         var plan = Plan(scale);
         var members = 0;
         // Parents are planned before their children, so a parent's id is always known here.
@@ -302,18 +300,6 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         }
 
         ct.ThrowIfCancellationRequested();
-    }
-
-    private async Task SeedHolidaysAsync(CancellationToken ct)
-    {
-        // A production start seeds the official table too; a later seed must not add it twice.
-        if (await db.Holidays.AnyAsync(ct))
-        {
-            return;
-        }
-
-        db.Holidays.AddRange(HolidayTable.Official2025And2026());
-        await SaveChunkAsync(ct);
     }
 
     private async Task SaveChunkAsync(CancellationToken ct)

@@ -237,6 +237,7 @@ public static class TongxinApp
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
         var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
         await db.Database.MigrateAsync(ct);
+        await HolidayTable.SeedIfEmptyAsync(db, ct);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<TongxinOptions>>().Value;
         if (options.DemoMode)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Platform.Audit;
+using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Seeding;
 using Tongxin.Platform.Tenancy;
@@ -46,6 +47,7 @@ public static class TongxinCommands
         scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
         var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
         await db.Database.MigrateAsync();
+        await HolidayTable.SeedIfEmptyAsync(db, CancellationToken.None);
         try
         {
             var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(scale);

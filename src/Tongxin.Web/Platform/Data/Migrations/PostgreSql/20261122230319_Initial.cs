@@ -761,11 +761,15 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                 name: "IX_Venues_CommitteeId_Kind",
                 table: "Venues",
                 columns: new[] { "CommitteeId", "Kind" });
+
+            CreateAuditAppendOnlyTriggers(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            DropAuditAppendOnlyTriggers(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -4,13 +4,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tongxin.Platform.Data.Migrations.PostgreSql
 {
-    /// <summary>审计日志只追加: the database itself refuses UPDATE, DELETE and TRUNCATE on the audit
+    /// <summary>Part of the initial migration, kept apart from the generated code. 审计日志只追加: the database itself refuses UPDATE, DELETE and TRUNCATE on the audit
     /// log, so not even a bug or a stolen application connection can rewrite history. A DBA who drops
     /// the trigger is still caught by the hash chain (<c>audit verify</c>).</summary>
-    public partial class AuditAppendOnly : Migration
+    public partial class Initial
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        private static void CreateAuditAppendOnlyTriggers(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger
@@ -33,8 +32,7 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                 """);
         }
 
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        private static void DropAuditAppendOnlyTriggers(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS audit_entries_no_truncate ON "AuditEntries";""");
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS audit_entries_append_only ON "AuditEntries";""");

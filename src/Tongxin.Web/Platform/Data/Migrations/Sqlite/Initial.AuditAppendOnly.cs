@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tongxin.Platform.Data.Migrations.Sqlite
 {
-    /// <summary>审计日志只追加: the database itself refuses UPDATE and DELETE on the audit log.
+    /// <summary>Part of the initial migration, kept apart from the generated code. 审计日志只追加: the database itself refuses UPDATE and DELETE on the audit log.
     /// Someone who drops the triggers is still caught by the hash chain (<c>audit verify</c>).</summary>
-    public partial class AuditAppendOnly : Migration
+    public partial class Initial
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        private static void CreateAuditAppendOnlyTriggers(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
                 CREATE TRIGGER audit_entries_no_update
@@ -27,8 +26,7 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                 """);
         }
 
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        private static void DropAuditAppendOnlyTriggers(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");
