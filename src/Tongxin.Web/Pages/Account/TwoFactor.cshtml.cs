@@ -93,11 +93,6 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
             return Challenge();
         }
 
-        if (AccountPolicy.RequiresTwoFactor(await users.GetRolesAsync(user)))
-        {
-            throw new ForbiddenException("管理员账号必须启用双因素认证，不能关闭。");
-        }
-
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

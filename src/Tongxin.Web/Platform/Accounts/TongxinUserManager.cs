@@ -39,6 +39,18 @@ public sealed class TongxinUserManager(
     public override Task<IdentityResult> AddPasswordAsync(AppUser user, string password) =>
         WithHistoryAsync(user, () => base.AddPasswordAsync(user, password));
 
+    /// <summary>等保: the three admin roles must sign in with two factors, so for them it cannot be
+    /// switched off – whoever calls (page, API, a future tool).</summary>
+    public override async Task<IdentityResult> SetTwoFactorEnabledAsync(AppUser user, bool enabled)
+    {
+        if (!enabled && AccountPolicy.RequiresTwoFactor(await GetRolesAsync(user)))
+        {
+            throw new Web.ForbiddenException("管理员账号必须启用双因素认证，不能关闭。");
+        }
+
+        return await base.SetTwoFactorEnabledAsync(user, enabled);
+    }
+
     /// <summary>Queues the bookkeeping in the user's context so Identity's own save of the new hash
     /// stores it in the same write; undoes it when Identity refuses the password.</summary>
     private async Task<IdentityResult> WithHistoryAsync(AppUser user, Func<Task<IdentityResult>> setPassword)
