@@ -70,7 +70,11 @@ public static class TestData
             }
 
             var readable = await sp.GetRequiredService<CommitteeTree>().ReadableFromAsync(committee.Id);
-            var actor = new Actor(user.Id, userName, committee.Id, [role], [.. user.PermissionList], readable, "127.0.0.1");
+            var actor = new Actor(user.Id, userName, committee.Id, [role], [.. user.PermissionList], readable, "127.0.0.1")
+            {
+                MemberId = memberId,
+                HandlingUnitId = unitId,
+            };
             return new TestUser(user.Id, userName, committee.Id, role, actor);
         });
     }

@@ -9,6 +9,8 @@ public static class TongxinClaims
     public const string Committee = "tx:committee";
     public const string Permission = "tx:perm";
     public const string DisplayName = "tx:display";
+    public const string Member = "tx:member";
+    public const string HandlingUnit = "tx:unit";
 
     /// <summary>"true" when the account has two-factor sign-in on; admins need it (see <see cref="AccountGateMiddleware"/>).</summary>
     public const string TwoFactor = "tx:2fa";
@@ -26,6 +28,16 @@ public sealed class TongxinClaimsFactory(UserManager<AppUser> users, RoleManager
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(TongxinClaims.Committee, user.CommitteeId.ToString()));
         identity.AddClaim(new Claim(TongxinClaims.DisplayName, user.DisplayName));
+        if (user.MemberId is { } memberId)
+        {
+            identity.AddClaim(new Claim(TongxinClaims.Member, memberId.ToString()));
+        }
+
+        if (user.HandlingUnitId is { } unitId)
+        {
+            identity.AddClaim(new Claim(TongxinClaims.HandlingUnit, unitId.ToString()));
+        }
+
         identity.AddClaim(new Claim(TongxinClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
         identity.AddClaim(new Claim(TongxinClaims.PasswordChangedAt, user.PasswordChangedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var permission in user.PermissionList)

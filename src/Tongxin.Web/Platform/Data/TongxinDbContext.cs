@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tongxin.Modules.Organization;
+using Tongxin.Modules.Proposals;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -47,6 +48,19 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<ProfileChangeRequest> ProfileChangeRequests => Set<ProfileChangeRequest>();
     public DbSet<HandlingUnit> HandlingUnits => Set<HandlingUnit>();
     public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<ProposalSettings> ProposalSettings => Set<ProposalSettings>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSigner> ProposalSigners => Set<ProposalSigner>();
+    public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
+    public DbSet<ProposalAssignment> ProposalAssignments => Set<ProposalAssignment>();
+    public DbSet<ProposalDeadlineChange> ProposalDeadlineChanges => Set<ProposalDeadlineChange>();
+    public DbSet<ProposalContact> ProposalContacts => Set<ProposalContact>();
+    public DbSet<ProposalReply> ProposalReplies => Set<ProposalReply>();
+    public DbSet<ProposalReplyItem> ProposalReplyItems => Set<ProposalReplyItem>();
+    public DbSet<ProposalRating> ProposalRatings => Set<ProposalRating>();
+    public DbSet<ProposalInstruction> ProposalInstructions => Set<ProposalInstruction>();
+    public DbSet<ProposalProject> ProposalProjects => Set<ProposalProject>();
+    public DbSet<ProposalHistoryEntry> ProposalHistory => Set<ProposalHistoryEntry>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
@@ -75,6 +89,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         base.OnModelCreating(builder);
         PlatformModel.Configure(builder);
         OrganizationModel.Configure(builder);
+        ProposalsModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {

@@ -13,6 +13,12 @@ public sealed record Actor(
 {
     public static Actor System { get; } = new(null, "system", null, [], [], [], null);
 
+    /// <summary>The member (委员) this account belongs to, for member accounts.</summary>
+    public Guid? MemberId { get; init; }
+
+    /// <summary>The handling unit (承办单位) this account belongs to, for unit accounts.</summary>
+    public Guid? HandlingUnitId { get; init; }
+
     public static Actor Anonymous(string? ip) => new(null, "anonymous", null, [], [], [], ip);
 
     public bool IsSystem => ReferenceEquals(this, System) || (UserId is null && UserName == "system");

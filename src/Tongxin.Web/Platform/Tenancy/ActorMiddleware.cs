@@ -21,7 +21,11 @@ public sealed class ActorMiddleware(RequestDelegate next)
                 [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
                 [.. user.FindAll(TongxinClaims.Permission).Select(c => c.Value)],
                 await tree.ReadableFromAsync(committeeId, context.RequestAborted),
-                ip);
+                ip)
+            {
+                MemberId = Guid.TryParse(user.FindFirstValue(TongxinClaims.Member), out var m) ? m : null,
+                HandlingUnitId = Guid.TryParse(user.FindFirstValue(TongxinClaims.HandlingUnit), out var u) ? u : null,
+            };
         }
         else
         {

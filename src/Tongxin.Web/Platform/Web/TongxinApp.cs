@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
+using Tongxin.Modules.Proposals;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -88,6 +89,7 @@ public static class TongxinApp
         services.AddAudit();
         services.AddCalendar();
         services.AddOrganizationAdmin();
+        services.AddProposals();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)

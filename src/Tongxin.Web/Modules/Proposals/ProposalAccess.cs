@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Data;
+using Tongxin.Platform.Tenancy;
+using Tongxin.Platform.Web;
+
+namespace Tongxin.Modules.Proposals;
+
+/// <summary>Who may read and do what with proposals (DESIGN.md "Who may do what"). Every
+/// handler asks here; pages and API only decide what to show.</summary>
+public sealed class ProposalAccess(TongxinDbContext db, IActorAccessor actors)
+{
+    private Actor Actor => actors.Actor;
+
+    /// <summary>提案委 staff: a staff account with the 提案 permission.</summary>
+    public static bool IsProposalStaff(Actor a) => a.IsInRole(Roles.Staff) && a.HasPermission(Permissions.Proposals);
+
+    /// <summary>Staff who may act on a proposal of <paramref name="committeeId"/>: writes stay in the own committee.</summary>
+    public static bool CanManage(Actor a, Guid committeeId) => IsProposalStaff(a) && a.CanWrite(committeeId);
+
+    public static bool IsMember(Actor a) => a.IsInRole(Roles.Member) && a.MemberId is not null;
+
+    public static bool IsUnit(Actor a) => a.IsInRole(Roles.Unit) && a.HandlingUnitId is not null;
+
+    public static bool IsLeader(Actor a) => a.IsInRole(Roles.Leader);
+
+    /// <summary>The proposals the current actor may read (on top of the committee filter).</summary>
+    public IQueryable<Proposal> Readable()
+    {
+        var a = Actor;
+        var q = db.Proposals.AsQueryable();
+        if (IsProposalStaff(a))
+        {
+            return q.Where(p => p.Status != ProposalStatus.Draft);
+        }
+
+        if (IsLeader(a))
+        {
+            return q.Where(p => p.CommitteeId == a.CommitteeId && p.Status != ProposalStatus.Draft);
+        }
+
+        if (IsUnit(a))
+        {
+            var unitId = a.HandlingUnitId!.Value;
+            return q.Where(p => db.ProposalAssignments.Any(x => x.ProposalId == p.Id && x.HandlingUnitId == unitId));
+        }
+
+        if (IsMember(a))
+        {
+            var memberId = a.MemberId!.Value;
+            return q.Where(p =>
+                db.ProposalSigners.Any(s => s.ProposalId == p.Id && s.MemberId == memberId)
+                || (p.SharedForDiscussion && p.Status == ProposalStatus.Draft && p.CommitteeId == a.CommitteeId)
+                || db.Proposals.Any(m => m.MergedIntoId == p.Id
+                    && db.ProposalSigners.Any(s => s.ProposalId == m.Id && s.MemberId == memberId)));
+        }
+
+        return q.Where(p => false);
+    }
+
+    /// <summary>Loads a proposal the actor may read, tracked for changes, or throws 404.</summary>
+    public async Task<Proposal> LoadAsync(Guid id, CancellationToken ct = default) =>
+        await Readable().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("提案");
+
+    /// <summary>Loads a proposal for a staff action: readable, and writable by this staff member.</summary>
+    public async Task<Proposal> LoadForStaffAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!IsProposalStaff(Actor))
+        {
+            throw new ForbiddenException("只有具有提案管理权限的工作人员可以执行此操作。");
+        }
+
+        var proposal = await LoadAsync(id, ct);
+        if (!Actor.CanWrite(proposal.CommitteeId))
+        {
+            throw new ForbiddenException("只能处理本级政协的提案。");
+        }
+
+        return proposal;
+    }
+
+    /// <summary>The actor's own member id, or 403 for anyone who is not a member.</summary>
+    public Guid RequireMember() =>
+        IsMember(Actor) ? Actor.MemberId!.Value : throw new ForbiddenException("只有委员可以执行此操作。");
+
+    /// <summary>The actor's handling unit id, or 403.</summary>
+    public Guid RequireUnit() =>
+        IsUnit(Actor) ? Actor.HandlingUnitId!.Value : throw new ForbiddenException("只有承办单位用户可以执行此操作。");
+
+    /// <summary>The unit's assignment on a proposal (not returned), or 404.</summary>
+    public async Task<ProposalAssignment> LoadOwnAssignmentAsync(Guid proposalId, CancellationToken ct = default)
+    {
+        var unitId = RequireUnit();
+        return await db.ProposalAssignments
+            .Where(x => x.ProposalId == proposalId && x.HandlingUnitId == unitId && x.Status != AssignmentStatus.Returned)
+            .OrderByDescending(x => x.AssignedAt)
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("交办记录");
+    }
+}
+
+/// <summary>Per-committee settings, with the defaults of DOMAIN.md when a committee saved none.</summary>
+public sealed class ProposalSettingsStore(TongxinDbContext db)
+{
+    public async Task<ProposalSettings> GetAsync(Guid committeeId, CancellationToken ct = default) =>
+        await db.ProposalSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommitteeId == committeeId, ct)
+        ?? new ProposalSettings { CommitteeId = committeeId };
+}
+
+/// <summary>Writes the timeline (办理进程) entries.</summary>
+public static class ProposalTimeline
+{
+    public static void Add(TongxinDbContext db, Proposal proposal, ProposalEventKind kind, string actorName, string text, DateTime at) =>
+        db.ProposalHistory.Add(new ProposalHistoryEntry
+        {
+            CommitteeId = proposal.CommitteeId,
+            ProposalId = proposal.Id,
+            Kind = kind,
+            At = at,
+            ActorName = actorName,
+            Text = text,
+        });
+}
