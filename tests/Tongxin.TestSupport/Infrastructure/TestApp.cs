@@ -65,6 +65,7 @@ public sealed class TestApp : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Tongxin:DemoMode"] = "true",
+            ["Tongxin:Proposals:RunReminders"] = "false",
             ["Tongxin:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -429,6 +429,12 @@ public class ProposalAssignment : CommitteeEntity
     public string? CoOpinion { get; set; }
     public DateTime? CoOpinionAt { get; set; }
 
+    /// <summary>When the soon-due (临期) reminder went out for the current deadline.</summary>
+    public DateTime? SoonDueNotifiedAt { get; set; }
+
+    /// <summary>When the overdue (逾期) reminder went out for the current deadline.</summary>
+    public DateTime? OverdueNotifiedAt { get; set; }
+
     /// <summary>A 单办/主办/分办 unit replies; a 协办 unit gives its opinion to the lead.</summary>
     public bool Replies => Role != AssignmentRole.Co;
 }

@@ -780,6 +780,9 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
@@ -797,6 +800,9 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SoonDueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

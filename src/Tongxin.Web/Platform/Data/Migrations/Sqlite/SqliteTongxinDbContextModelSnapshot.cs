@@ -769,6 +769,9 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -786,6 +789,9 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SoonDueNotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Tongxin.Platform.Data;
 namespace Tongxin.Platform.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresTongxinDbContext))]
-    [Migration("20261123010303_Proposals")]
+    [Migration("20261123011907_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -783,6 +783,9 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("uuid");
 
@@ -800,6 +803,9 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SoonDueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

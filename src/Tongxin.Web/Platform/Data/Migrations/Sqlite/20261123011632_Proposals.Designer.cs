@@ -11,7 +11,7 @@ using Tongxin.Platform.Data;
 namespace Tongxin.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTongxinDbContext))]
-    [Migration("20261123010225_Proposals")]
+    [Migration("20261123011632_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -772,6 +772,9 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -789,6 +792,9 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SoonDueNotifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");

@@ -30,6 +30,8 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                     ReturnDecisionNote = table.Column<string>(type: "TEXT", nullable: true),
                     CoOpinion = table.Column<string>(type: "TEXT", nullable: true),
                     CoOpinionAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SoonDueNotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueNotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },

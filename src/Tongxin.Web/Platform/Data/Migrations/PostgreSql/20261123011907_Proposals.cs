@@ -30,6 +30,8 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                     ReturnDecisionNote = table.Column<string>(type: "text", nullable: true),
                     CoOpinion = table.Column<string>(type: "text", nullable: true),
                     CoOpinionAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SoonDueNotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueNotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CommitteeId = table.Column<Guid>(type: "uuid", nullable: false)
                 },

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Data;
+using Tongxin.Platform.Events;
+using Tongxin.Platform.Notifications;
+using Tongxin.Platform.Web;
+
+namespace Tongxin.Modules.Proposals.Review;
+
+/// <summary>Tells the members and units a proposal action concerns, in the inbox (and by email
+/// when configured): co-sign requests, returned, filed / not filed / merged, assigned, deadline
+/// approaching, overdue, reply ready for rating.</summary>
+public sealed class NotifyProposalParties(TongxinDbContext db, NotificationService notifications) : IEventHandler<ProposalChanged>
+{
+    public async Task HandleAsync(ProposalChanged e, EventContext ctx, CancellationToken ct)
+    {
+        var members = e.RecipientMemberIds.ToList();
+        var units = e.RecipientUnitIds.ToList();
+        if (members.Count > 0)
+        {
+            var ids = await db.Users.Where(u => u.MemberId != null && members.Contains(u.MemberId.Value) && !u.IsDisabled)
+                .Select(u => u.Id).ToListAsync(ct);
+            await notifications.NotifyAsync(ids, Title(e), e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
+        }
+
+        if (units.Count > 0)
+        {
+            var ids = await db.Users.Where(u => u.HandlingUnitId != null && units.Contains(u.HandlingUnitId.Value) && !u.IsDisabled)
+                .Select(u => u.Id).ToListAsync(ct);
+            await notifications.NotifyAsync(ids, Title(e), e.Summary, $"/Proposals/Unit/Handle/{e.ProposalId}", ct);
+        }
+    }
+
+    private static string Title(ProposalChanged e) => e.Kind switch
+    {
+        ProposalEventKind.Submitted => "联名提案邀请",
+        ProposalEventKind.Returned => "提案退回修改",
+        ProposalEventKind.Filed => "提案已立案",
+        ProposalEventKind.NotFiled => "提案不予立案",
+        ProposalEventKind.Merged => "提案已并案",
+        ProposalEventKind.Assigned => "新交办提案",
+        ProposalEventKind.DeadlineExtended => "提案办理期限提醒",
+        ProposalEventKind.Replied => "提案答复待评价",
+        ProposalEventKind.Rehandling => "提案重新办理",
+        _ => $"提案{e.Kind.DisplayName()}",
+    };
+}
