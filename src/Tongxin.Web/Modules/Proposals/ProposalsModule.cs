@@ -27,6 +27,10 @@ public static class ProposalsModule
 
         services.AddSingleton(new NavItem("提案工作", "提案工作设置", "/Proposals/Settings",
             a => ProposalAccess.IsProposalStaff(a), 39));
+        services.AddSingleton(new NavItem("提案工作", "答复审核与退回申请", "/Proposals/Review/Queue",
+            a => ProposalAccess.IsProposalStaff(a), 33));
+        services.AddSingleton(new NavItem("提案工作", "专题项目", "/Proposals/Review/Projects",
+            a => ProposalAccess.IsProposalStaff(a), 36));
         return services;
     }
 }

@@ -229,6 +229,7 @@ public static class TongxinApp
         AuditModule.Map(api);
         CalendarModule.Map(api);
         OrganizationAdminApi.Map(api);
+        Tongxin.Modules.Proposals.Review.ProposalReviewApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
