@@ -23,6 +23,15 @@ public static class ProposalSave
         }
     }
 
+    /// <summary>Marks the proposal row changed even when nothing on it differs (an action on one of
+    /// its parts, or two actions within the same clock tick), so that its version decides between
+    /// concurrent actions.</summary>
+    public static void Touch(this TongxinDbContext db, Proposal proposal, DateTime now)
+    {
+        proposal.LastActivityAt = now;
+        db.Entry(proposal).Property(p => p.LastActivityAt).IsModified = true;
+    }
+
     /// <summary>The acting user's display name for the timeline (falls back to the account name).</summary>
     public static async Task<string> ActorNameAsync(this TongxinDbContext db, Actor actor, CancellationToken ct = default)
     {

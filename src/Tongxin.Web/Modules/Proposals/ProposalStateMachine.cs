@@ -113,7 +113,7 @@ public static class ProposalStateMachine
     /// <summary>Checks an action that keeps the status.</summary>
     public static void Ensure(Proposal proposal, ProposalAction action) => Next(proposal.Status, action);
 
-    /// <summary>Applies a status-changing action and marks the row changed.</summary>
+    /// <summary>Applies a status-changing action (the status differs, so the row is saved with a new version).</summary>
     public static void Move(Proposal proposal, ProposalAction action, DateTime now)
     {
         proposal.Status = Next(proposal.Status, action);

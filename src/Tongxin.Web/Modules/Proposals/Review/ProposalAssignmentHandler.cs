@@ -82,7 +82,7 @@ public sealed class ProposalAssignmentHandler(
         {
             assignment.Status = assignment.AcceptedAt is null ? AssignmentStatus.Pending : AssignmentStatus.Accepted;
             assignment.ReturnDecisionNote = note!.Trim();
-            p.LastActivityAt = now;
+            db.Touch(p, now);
             ProposalTimeline.Add(db, p, ProposalEventKind.ReturnDecided, name, $"不同意{assignment.HandlingUnitName}退回：{assignment.ReturnDecisionNote}", now);
             db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReturnDecided,
                 $"提案{p.DisplayNumber}《{p.Title}》的退回申请未获同意：{assignment.ReturnDecisionNote}", [], [assignment.HandlingUnitId]));
@@ -136,7 +136,7 @@ public sealed class ProposalAssignmentHandler(
         assignment.OverdueNotifiedAt = null;
         assignment.SoonDueNotifiedAt = null;
         await RefreshDeadlineAsync(p, ct);
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.DeadlineExtended,
             $"提案{p.DisplayNumber}《{p.Title}》的办理期限已延至{newDeadline:yyyy年M月d日}。", [], [assignment.HandlingUnitId]));
         await db.SaveActionAsync(ct);
@@ -168,7 +168,7 @@ public sealed class ProposalAssignmentHandler(
             AssignedAt = now,
             Deadline = deadline,
         });
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         p.Deadline = p.Deadline is { } d && d < deadline ? d : deadline;
         ProposalTimeline.Add(db, p, ProposalEventKind.ReturnDecided, actorName,
             $"{why}，改由{names[newUnitId]}（{from.Role.DisplayName()}）办理，期限{deadline:yyyy-MM-dd}", now);

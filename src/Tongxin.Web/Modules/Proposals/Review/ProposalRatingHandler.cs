@@ -87,7 +87,7 @@ public sealed class ProposalRatingHandler(
             Comment = input.Comment?.Trim(),
             RatedAt = now,
         });
-        main.LastActivityAt = now;
+        db.Touch(main, now);
         ProposalTimeline.Add(db, main, ProposalEventKind.Rated, name,
             $"第{main.Round}轮评价：办理态度{input.Attitude.DisplayName()}，办理结果{input.Result.DisplayName()}", now);
         var units = await db.ProposalAssignments

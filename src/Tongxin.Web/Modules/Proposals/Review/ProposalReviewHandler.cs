@@ -92,7 +92,7 @@ public sealed class ProposalReviewHandler(
         p.MergedIntoId = main.Id;
         p.ReviewedAt = now;
         p.ReviewNote = note?.Trim();
-        main.LastActivityAt = now;
+        db.Touch(main, now);
         var name = await db.ActorNameAsync(actors.Actor, ct);
         ProposalTimeline.Add(db, p, ProposalEventKind.Merged, name, $"并入{main.DisplayNumber}《{main.Title}》", now);
         ProposalTimeline.Add(db, main, ProposalEventKind.Merged, name, $"并入《{p.Title}》（提案人：{p.LeadMemberName}）", now);
@@ -162,7 +162,7 @@ public sealed class ProposalReviewHandler(
         p.IsImportant = isImportant;
         p.SupervisingLeader = isKey || isImportant ? supervisingLeader!.Trim() : null;
         p.ProjectId = projectId;
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         var label = isKey ? $"重点提案（{p.SupervisingLeader}领衔督办）" : isImportant ? $"重要提案（{p.SupervisingLeader}领衔督办）" : "一般提案";
         ProposalTimeline.Add(db, p, ProposalEventKind.Marked, await db.ActorNameAsync(actors.Actor, ct), $"标记为{label}", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Marked, $"提案《{p.Title}》标记为{label}。", [], []));
@@ -176,7 +176,7 @@ public sealed class ProposalReviewHandler(
         var p = await access.LoadForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.ChooseExcellent);
         p.IsExcellent = excellent;
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         ProposalTimeline.Add(db, p, ProposalEventKind.Marked, await db.ActorNameAsync(actors.Actor, ct), excellent ? "评为优秀提案" : "取消优秀提案", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Marked,
             excellent ? $"您的提案《{p.Title}》被评为优秀提案。" : $"提案《{p.Title}》取消优秀提案。", excellent ? await ProposerIdsAsync(p.Id, ct) : [], []));

@@ -18,7 +18,7 @@ public sealed class ReplyReviewHandler(TongxinDbContext db, ProposalAccess acces
         reply.ReviewedAt = now;
         reply.ReviewNote = null;
         assignment.Status = AssignmentStatus.Replied;
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         p.ReplyClass = reply.ReplyClass;
         ProposalTimeline.Add(db, p, ProposalEventKind.ReplyReviewed, name, $"{reply.HandlingUnitName}的答复审核通过（{reply.ReplyClass}类）", now);
 
@@ -54,7 +54,7 @@ public sealed class ReplyReviewHandler(TongxinDbContext db, ProposalAccess acces
         reply.Status = ReplyStatus.Rejected;
         reply.ReviewedAt = now;
         reply.ReviewNote = note.Trim();
-        p.LastActivityAt = now;
+        db.Touch(p, now);
         ProposalTimeline.Add(db, p, ProposalEventKind.ReplyReviewed, await db.ActorNameAsync(actors.Actor, ct),
             $"{reply.HandlingUnitName}的答复被驳回重办：{reply.ReviewNote}", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReplyReviewed,
