@@ -25,9 +25,11 @@ public static class DocumentsModule
     {
         var group = api.MapGroup("/proposals").RequireSignedIn().WithTags("提案文档");
         group.MapGet("/{id:guid}/document", async (Guid id, ProposalDocumentsHandler h, CancellationToken ct) =>
-            Send(await h.ProposalFormAsync(id, ct)));
+            Send(await h.ProposalFormAsync(id, ct)))
+            .Produces(StatusCodes.Status200OK, contentType: ProposalDocuments.ContentType);
         group.MapGet("/replies/{replyId:guid}/letter", async (Guid replyId, ProposalDocumentsHandler h, CancellationToken ct) =>
-            Send(await h.ReplyLetterAsync(replyId, ct)));
+            Send(await h.ReplyLetterAsync(replyId, ct)))
+            .Produces(StatusCodes.Status200OK, contentType: ProposalDocuments.ContentType);
         group.MapGet("/compilation", async (Guid? sessionId, ProposalDocumentsHandler h, CancellationToken ct) =>
         {
             if (sessionId is not { } id)
@@ -36,7 +38,7 @@ public static class DocumentsModule
             }
 
             return Send(await h.CompilationAsync(id, ct));
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: ProposalDocuments.ContentType);
         group.MapGet("/compilation/sessions", (ProposalDocumentsHandler h, CancellationToken ct, int page = 1) =>
             h.CompilationSessionsAsync(page, ct));
     }

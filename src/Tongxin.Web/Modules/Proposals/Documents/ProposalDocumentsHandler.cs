@@ -30,7 +30,7 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
     /// <summary>提案表 of one proposal, for whoever may read the proposal.</summary>
     public async Task<DocumentFile> ProposalFormAsync(Guid proposalId, CancellationToken ct = default)
     {
-        var p = await access.Readable().AsNoTracking().FirstOrDefaultAsync(x => x.Id == proposalId, ct) ?? throw new NotFoundException("提案");
+        var p = await access.LoadAsync(proposalId, ct);
         var meeting = await MeetingAsync(p.SessionId, ct);
         var signers = await db.ProposalSigners
             .Where(s => s.ProposalId == p.Id && s.Status == SignerStatus.Confirmed)
@@ -64,7 +64,7 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
 
         var p = await access.Readable().AsNoTracking()
             .Where(x => x.Id == reply.ProposalId)
-            .Select(x => new { x.Id, x.CommitteeId, x.SessionId, x.Number, x.Kind, x.GroupName, x.LeadMemberName })
+            .Select(x => new { x.Id, x.CommitteeId, x.SessionId, x.Number })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("答复");
         var meeting = await MeetingAsync(p.SessionId, ct);
         var items = await db.ProposalReplyItems
@@ -83,7 +83,7 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
         var letter = new ReplyLetter(
             meeting.SessionTitle,
             p.Number,
-            await SalutationAsync(p.Id, p.Kind, p.GroupName, p.LeadMemberName, ct),
+            await SalutationAsync(p.Id, ct),
             reply.Text,
             reply.ReplyClass,
             label,
@@ -178,7 +178,7 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
             {
                 doc.Write(ProposalDocuments.CompilationFront(
                     new CompilationCover(meeting.CommitteeName, meeting.SessionTitle, BeijingTime.Today(time)),
-                    texts.Values.Select(t => new CompilationTocLine(t.Number!.Value, t.Title, t.ShortProposers))));
+                    heads.Select(h => texts[h.Id]).Select(t => new CompilationTocLine(t.Number!.Value, t.Title, t.ShortProposers))));
                 var bodies = filed
                     .OrderBy(p => p.Number)
                     .Select(p => new { p.Id, p.Category, p.SuggestedUnits, p.Situation, p.Suggestions })
@@ -242,7 +242,7 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
 
     /// <summary>"张三、李四委员：" – every confirmed proposer of the proposal and of the proposals merged
     /// into it (each of them gets the reply); group proposals are addressed to the group.</summary>
-    private async Task<string> SalutationAsync(Guid proposalId, ProposerKind kind, string? groupName, string leadName, CancellationToken ct)
+    private async Task<string> SalutationAsync(Guid proposalId, CancellationToken ct)
     {
         var proposals = await db.Proposals
             .Where(x => x.Id == proposalId || x.MergedIntoId == proposalId)
@@ -256,11 +256,6 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
                 .Select(s => new { s.ProposalId, s.MemberName })
                 .ToListAsync(ct))
             .ToLookup(s => s.ProposalId, s => s.MemberName);
-        if (proposals.Count == 0)
-        {
-            proposals.Add(new { Id = proposalId, Kind = kind, GroupName = groupName, LeadMemberName = leadName });
-        }
-
         var members = new List<string>();
         var groups = new List<string>();
         foreach (var x in proposals)
