@@ -90,6 +90,7 @@ public static class TongxinApp
         services.AddCalendar();
         services.AddOrganizationAdmin();
         services.AddProposals();
+        Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -230,6 +231,7 @@ public static class TongxinApp
         CalendarModule.Map(api);
         OrganizationAdminApi.Map(api);
         Tongxin.Modules.Proposals.Review.ProposalReviewApi.Map(api);
+        Tongxin.Modules.Proposals.Documents.DocumentsModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
