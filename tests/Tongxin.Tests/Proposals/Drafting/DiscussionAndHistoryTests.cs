@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Drafting;
@@ -74,6 +75,14 @@ public class DiscussionAndHistoryTests
         var coSigned = await app.AsAsync(w.CoSigner.Actor, sp => As(sp).ListAsync(null, null, 1));
         coSigned.Items.ShouldHaveSingleItem().ShouldSatisfyAllConditions(r => r.Id.ShouldBe(joint), r => r.IsLead.ShouldBeFalse());
         coSigned.Items.ShouldNotContain(r => r.Id == othersDraft.Id);
+
+        var bytes = await app.AsAsync(w.Lead.Actor, sp => As(sp).ExportAsync(null, ProposalStatus.Submitted));
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var sheet = workbook.Worksheet(1);
+        sheet.Cell(1, 3).GetString().ShouldBe("案由");
+        sheet.Cell(2, 3).GetString().ShouldBe("关于加强老旧小区加装电梯的建议");
+        sheet.Cell(2, 8).GetString().ShouldBe("李联名：待确认；赵联名：待确认");
+        sheet.Cell(3, 1).IsEmpty().ShouldBeTrue();
     }
 
     [Fact]

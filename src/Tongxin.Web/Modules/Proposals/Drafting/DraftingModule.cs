@@ -33,6 +33,9 @@ public static class DraftingModule
         var g = api.MapGroup("/member/proposals").RequireSignedIn().WithTags("委员提案");
         g.MapGet("/", (MyProposalsHandler h, CancellationToken ct, int? year, ProposalStatus? status, int page = 1) => h.ListAsync(year, status, page, ct))
             .WithSummary("我的提案（历年，按年度/状态筛选）");
+        g.MapGet("/export", async (MyProposalsHandler h, CancellationToken ct, int? year, ProposalStatus? status) =>
+            Results.File(await h.ExportAsync(year, status, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MyProposalsHandler.ExportName))
+            .WithSummary("导出我的提案（Excel）");
         g.MapGet("/options", (DraftHandler h, CancellationToken ct) => h.OptionsAsync(ct)).WithSummary("起草选项：类别、承办单位、可联名委员、当前会议");
         g.MapPost("/", async (DraftInput input, DraftHandler h, CancellationToken ct) =>
         {

@@ -24,4 +24,7 @@ public class IndexModel(MyProposalsHandler mine) : PageModel
         Proposals = await mine.ListAsync(Year, Status, pageNumber, ct);
         Years = await mine.YearsAsync(ct);
     }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        File(await mine.ExportAsync(Year, Status, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MyProposalsHandler.ExportName);
 }
