@@ -7,6 +7,7 @@ namespace Tongxin.Modules.Proposals;
 public enum ProposalAction
 {
     Edit,
+    Delete,
     Share,
     Comment,
     Submit,
@@ -67,6 +68,7 @@ public static class ProposalStateMachine
         }
 
         Keep(ProposalAction.Edit, ProposalStatus.Draft, ProposalStatus.Returned);
+        Keep(ProposalAction.Delete, ProposalStatus.Draft);
         Keep(ProposalAction.Share, ProposalStatus.Draft);
         Keep(ProposalAction.Comment, ProposalStatus.Draft);
         Go(ProposalAction.Submit, ProposalStatus.Submitted, ProposalStatus.Draft, ProposalStatus.Returned);
@@ -125,6 +127,7 @@ public static class ProposalStateMachine
     public static string ActionLabel(ProposalAction action) => action switch
     {
         ProposalAction.Edit => "修改",
+        ProposalAction.Delete => "删除",
         ProposalAction.Share => "发布讨论",
         ProposalAction.Comment => "发表讨论意见",
         ProposalAction.Submit => "提交",

@@ -25,11 +25,11 @@ public static class ProposalsModule
         services.AddScoped<ITodoSource, ProposalStaffTodos>();
         services.AddScoped<ITodoSource, ProposalRatingTodos>();
 
-        services.AddSingleton(new NavItem("提案工作", "提案工作设置", "/Proposals/Settings",
+        services.AddSingleton(new NavItem("提案", "提案工作设置", "/Proposals/Settings",
             a => ProposalAccess.IsProposalStaff(a), 39));
-        services.AddSingleton(new NavItem("提案工作", "答复审核与退回申请", "/Proposals/Review/Queue",
+        services.AddSingleton(new NavItem("提案", "答复审核与退回申请", "/Proposals/Review/Queue",
             a => ProposalAccess.IsProposalStaff(a), 33));
-        services.AddSingleton(new NavItem("提案工作", "专题项目", "/Proposals/Review/Projects",
+        services.AddSingleton(new NavItem("提案", "专题项目", "/Proposals/Review/Projects",
             a => ProposalAccess.IsProposalStaff(a), 36));
         return services;
     }

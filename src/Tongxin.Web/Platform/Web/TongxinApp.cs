@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
+using Tongxin.Modules.Proposals.Drafting;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -91,6 +92,7 @@ public static class TongxinApp
         services.AddOrganizationAdmin();
         services.AddProposals();
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
+        services.AddProposalDrafting();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -232,6 +234,7 @@ public static class TongxinApp
         OrganizationAdminApi.Map(api);
         Tongxin.Modules.Proposals.Review.ProposalReviewApi.Map(api);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.Map(api);
+        DraftingModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

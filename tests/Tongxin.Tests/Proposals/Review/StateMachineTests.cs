@@ -18,6 +18,7 @@ public class StateMachineTests
     {
         [(S.Draft, A.Edit)] = S.Draft,
         [(S.Returned, A.Edit)] = S.Returned,
+        [(S.Draft, A.Delete)] = S.Draft,
         [(S.Draft, A.Share)] = S.Draft,
         [(S.Draft, A.Comment)] = S.Draft,
         [(S.Draft, A.Submit)] = S.Submitted,

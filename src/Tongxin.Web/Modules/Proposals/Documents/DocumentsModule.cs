@@ -17,7 +17,7 @@ public static class DocumentsModule
     public static IServiceCollection AddProposalDocuments(this IServiceCollection services)
     {
         services.AddScoped<ProposalDocumentsHandler>();
-        services.AddSingleton(new NavItem("提案工作", "提案汇编", CompilationPage, ProposalDocumentsHandler.MayCompile, 180));
+        services.AddSingleton(new NavItem("提案", "提案汇编", CompilationPage, ProposalDocumentsHandler.MayCompile, 180));
         return services;
     }
 

@@ -206,7 +206,7 @@ public sealed class ProposalReviewHandler(
     /// <summary>Co-signers answer within a window; review waits until every request is answered or expired.</summary>
     private async Task EnsureCoSigningClosedAsync(Proposal p, DateTime now, CancellationToken ct)
     {
-        var open = await db.ProposalSigners.CountAsync(s => s.ProposalId == p.Id && s.Status == SignerStatus.Pending && s.ExpiresAt > now, ct);
+        var open = await Drafting.CoSigning.OpenRequests(db, p.Id, now).CountAsync(ct);
         if (open > 0)
         {
             throw new ConflictException($"还有{open}位联名委员尚未确认，确认期结束后才能审查。");
