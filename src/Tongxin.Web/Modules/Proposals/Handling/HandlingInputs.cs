@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Tongxin.Modules.Proposals.Handling;
 
@@ -13,6 +14,7 @@ public sealed class ReturnRequestInput
 public sealed class ContactInput
 {
     [Display(Name = "联系方式")]
+    [JsonConverter(typeof(JsonStringEnumConverter<ContactMethod>))]
     public ContactMethod Method { get; set; } = ContactMethod.FaceToFace;
 
     [Display(Name = "联系日期")]
@@ -58,6 +60,7 @@ public sealed class ReplyItemInput
     public DateOnly? PlannedDate { get; set; }
 
     [Display(Name = "落实情况")]
+    [JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
     public ItemStatus Status { get; set; } = ItemStatus.InProgress;
 }
 
@@ -65,6 +68,7 @@ public sealed class ReplyItemInput
 public sealed class ItemStatusInput
 {
     [Display(Name = "落实情况")]
+    [JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
     public ItemStatus Status { get; set; }
 }
 

@@ -192,7 +192,8 @@ public sealed class UnitHandlingHandler(
         for (var i = 0; i < input.Items.Count; i++)
         {
             var item = input.Items[i];
-            reply.Items.Add(new ProposalReplyItem
+            // Added explicitly: an entity with a client-made key found only through the collection would be taken for an existing row.
+            var row = new ProposalReplyItem
             {
                 CommitteeId = p.CommitteeId,
                 ReplyId = reply.Id,
@@ -203,7 +204,9 @@ public sealed class UnitHandlingHandler(
                 PlannedDate = item.PlannedDate,
                 Status = item.Status,
                 StatusChangedAt = now,
-            });
+            };
+            db.ProposalReplyItems.Add(row);
+            reply.Items.Add(row);
         }
 
         if (submit)
@@ -320,8 +323,8 @@ public sealed class UnitHandlingHandler(
             {
                 var missing = await db.ProposalAssignments
                     .Where(x => x.ProposalId == s.P.Id && x.Role == AssignmentRole.Co && x.Status != AssignmentStatus.Returned && x.CoOpinion == null)
-                    .OrderBy(x => x.HandlingUnitName).Select(x => x.HandlingUnitName).ToListAsync(ct);
-                v.Require(missing.Count == 0, "", $"以下协办单位尚未提交协办意见：{string.Join("、", missing)}。请待其提交后再提交答复。");
+                    .Select(x => x.HandlingUnitName).ToListAsync(ct);
+                v.Require(missing.Count == 0, "", $"以下协办单位尚未提交协办意见：{string.Join("、", missing.Order(StringComparer.Ordinal))}。请待其提交后再提交答复。");
             }
         }
 
