@@ -187,6 +187,17 @@ internal static class HandlingTestData
             await db.SaveChangesAsync();
         });
 
+    /// <summary>Staff refuse the unit's return request (another part): back to 办理中 with their answer.</summary>
+    public static Task StaffRefuseReturnAsync(this TestApp app, Guid proposalId, string note) =>
+        app.AsAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<TongxinDbContext>();
+            var a = await db.ProposalAssignments.SingleAsync(x => x.ProposalId == proposalId && x.Status == AssignmentStatus.ReturnRequested);
+            a.Status = AssignmentStatus.Accepted;
+            a.ReturnDecisionNote = note;
+            await db.SaveChangesAsync();
+        });
+
     public static Task<T> ReadAsync<T>(this TestApp app, Func<TongxinDbContext, Task<T>> read) =>
         app.AsAsync(Actor.System, sp => read(sp.GetRequiredService<TongxinDbContext>()));
 }

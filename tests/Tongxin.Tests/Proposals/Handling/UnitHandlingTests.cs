@@ -49,6 +49,14 @@ public class UnitHandlingTests
         view.Mine.CanWork.ShouldBeFalse();
         var contact = await Should.ThrowAsync<ConflictException>(app.AsUnitAsync(w.Unit1.Actor, h => h.AddContactAsync(id, app.Phone())));
         contact.Message.ShouldContain("退回申请正在审核");
+
+        await app.StaffRefuseReturnAsync(id, "该事项主要由住建部门负责，请继续办理。");
+        var refused = await app.ViewAsync(w.Unit1.Actor, id);
+        refused.Mine.ReturnDecisionNote.ShouldBe("该事项主要由住建部门负责，请继续办理。");
+        refused.Mine.CanRequestReturn.ShouldBeFalse();
+        refused.Mine.CanWork.ShouldBeTrue();
+        var again = await Should.ThrowAsync<ConflictException>(app.AsUnitAsync(w.Unit1.Actor, h => h.RequestReturnAsync(id, new ReturnRequestInput { Reason = "再次申请。" })));
+        again.Message.ShouldBe("本单位的退回申请已被提案委拒绝，不能再次申请，请继续办理。");
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -160,6 +160,7 @@ public class UnitInboxTests
         (await unit.PostAsJsonAsync($"/api/v1/unit/proposals/{id}/reply/submit", reply)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.StaffApproveAsync(id);
         var detail = await unit.GetFromJsonAsync<JsonElement>($"/api/v1/unit/proposals/{id}");
+        detail.GetProperty("replyClasses")[1].GetProperty("code").GetString().ShouldBe("B");
         var itemId = detail.GetProperty("currentReply").GetProperty("items")[0].GetProperty("id").GetGuid();
         (await unit.PutAsJsonAsync($"/api/v1/unit/proposals/{id}/items/{itemId}/status", new { status = "Done" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await app.ReadAsync(d => d.ProposalReplyItems.SingleAsync(i => i.Id == itemId))).Status.ShouldBe(ItemStatus.Done);
@@ -171,6 +172,30 @@ public class UnitInboxTests
         var co = await app.NewAssignedProposalAsync(w, AssignmentMode.LeadWithCo, [(w.Unit2, AssignmentRole.Lead), (w.Unit1, AssignmentRole.Co)], status: AssignmentStatus.Accepted);
         (await unit.PostAsJsonAsync($"/api/v1/unit/proposals/{co}/co-opinion", new { text = "同意。" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await unit.GetAsync("/api/v1/unit/proposals/export")).Content.Headers.ContentType!.MediaType.ShouldBe(UnitInboxHandler.ContentType);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_handling_page_shows_co_opinions_to_the_lead_and_lets_it_update_items_after_approval(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await app.NewHandlingWorldAsync();
+        var id = await app.NewAssignedProposalAsync(w, AssignmentMode.LeadWithCo, [(w.Unit1, AssignmentRole.Lead), (w.Unit2, AssignmentRole.Co)], status: AssignmentStatus.Accepted);
+        using var co = await WebSession.LoginAsync(app, w.Unit2.User.UserName);
+        (await co.GetPageAsync($"/Proposals/Unit/Handle/{id}")).ShouldContain("协办意见期限");
+        (await co.PostFormAsync($"/Proposals/Unit/Handle/{id}?handler=CoOpinion", new() { ["Opinion.Text"] = "交通局配合做好交通组织。" }, $"/Proposals/Unit/Handle/{id}"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var lead = await WebSession.LoginAsync(app, w.Unit1.User.UserName);
+        (await lead.GetPageAsync($"/Proposals/Unit/Handle/{id}")).ShouldContain("交通局配合做好交通组织。");
+
+        await app.ContactAndSubmitAsync(w.Unit1, id);
+        await app.StaffApproveAsync(id);
+        var page = await lead.GetPageAsync($"/Proposals/Unit/Handle/{id}");
+        page.ShouldContain("已通过");
+        page.ShouldContain("handler=Item");
+        var itemId = await app.ReadAsync(d => d.ProposalReplyItems.Where(i => i.ProposalId == id).OrderBy(i => i.Order).Select(i => i.Id).FirstAsync());
+        (await lead.PostFormAsync($"/Proposals/Unit/Handle/{id}?handler=Item&itemId={itemId}", new() { ["status"] = nameof(ItemStatus.Done) }, $"/Proposals/Unit/Handle/{id}"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.ReadAsync(d => d.ProposalReplyItems.SingleAsync(i => i.Id == itemId))).Status.ShouldBe(ItemStatus.Done);
     }
 
     private static async Task<HttpClient> ClientAsync(TestApp app, string userName)

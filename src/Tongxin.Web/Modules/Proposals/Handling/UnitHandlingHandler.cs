@@ -49,6 +49,11 @@ public sealed class UnitHandlingHandler(
             throw new ConflictException($"本单位的交办状态为“{a.Status.DisplayName()}”，不能申请退回。");
         }
 
+        if (a.ReturnRequestedAt is not null)
+        {
+            throw new ConflictException("本单位的退回申请已被提案委拒绝，不能再次申请，请继续办理。");
+        }
+
         var reason = input.Reason.Trim();
         new Validation()
             .NotBlank(reason, nameof(ReturnRequestInput.Reason), "退回理由")

@@ -14,7 +14,7 @@ public sealed record HandlingView(
     IReadOnlyList<CoOpinionRow> CoOpinions,
     ReplyView? CurrentReply,
     IReadOnlyList<ReplyView> EarlierReplies,
-    IReadOnlyList<(string Code, string Label)> ReplyClasses,
+    IReadOnlyList<ReplyClassOption> ReplyClasses,
     IReadOnlyList<TimelineRow> Timeline);
 
 public sealed record ProposalSummary(
@@ -39,6 +39,9 @@ public sealed record ReplyView(
     string? ReviewNote, IReadOnlyList<ReplyItemView> Items);
 
 public sealed record ReplyItemView(Guid Id, int Order, string Commitment, string ResponsibleUnit, DateOnly? PlannedDate, ItemStatus Status, DateTime? StatusChangedAt);
+
+/// <summary>答复类别 – a configured class code and its label.</summary>
+public sealed record ReplyClassOption(string Code, string Label);
 
 public sealed record TimelineRow(DateTime At, ProposalEventKind Kind, string ActorName, string Text);
 
@@ -95,14 +98,14 @@ public sealed class UnitHandlingQueries(TongxinDbContext db, ProposalAccess acce
         var co = a.Role == AssignmentRole.Co ? CoRow(a) : null;
         var mine = new MyAssignment(
             a.Id, a.Role, a.Status, a.AssignedAt, a.Deadline, UnitDeadlines.WorkingDaysLeft(rules, today, a.Deadline),
-            returnEnd, handling && a.Status is AssignmentStatus.Pending or AssignmentStatus.Accepted && today <= returnEnd,
+            returnEnd, handling && a.Status is AssignmentStatus.Pending or AssignmentStatus.Accepted && a.ReturnRequestedAt is null && today <= returnEnd,
             a.ReturnReason, a.ReturnDecisionNote,
             co?.Deadline, a.CoOpinion, a.CoOpinionAt, co?.Late ?? false,
             CanAccept: handling && a.Status == AssignmentStatus.Pending,
             CanWork: working,
             CanEditReply: working && a.Replies && current?.Status is null or ReplyStatus.Draft or ReplyStatus.Rejected,
             CanUpdateItems: ProposalStateMachine.Allows(p.Status, ProposalAction.UpdateItem));
-        return new HandlingView(summary, mine, units, contacts, coOpinions, current is null ? null : ToView(current), earlier, s.ReplyClassList, timeline);
+        return new HandlingView(summary, mine, units, contacts, coOpinions, current is null ? null : ToView(current), earlier, [.. s.ReplyClassList.Select(c => new ReplyClassOption(c.Code, c.Label))], timeline);
     }
 
     private static ReplyView ToView(ProposalReply r) => new(

@@ -162,13 +162,16 @@ public sealed class UnitInboxHandler(TongxinDbContext db, ProposalAccess access,
                 x.a.Role, x.a.Status, x.a.AssignedAt, x.a.Deadline, x.Reply, x.Done));
     }
 
-    /// <summary>The last deadline that counts as soon due today (SoonDueWorkingDays working days ahead).</summary>
-    internal async Task<DateOnly> SoonDueBoundaryAsync(CancellationToken ct)
+    /// <summary>临期: this many working days before the deadline, per the unit's committee.</summary>
+    public async Task<int> SoonDueWorkingDaysAsync(CancellationToken ct = default)
     {
         var committeeId = actors.Actor.CommitteeId ?? throw new ForbiddenException();
-        var s = await settings.GetAsync(committeeId, ct);
-        return await calendar.AddWorkingDaysAsync(calendar.Today, s.SoonDueWorkingDays, ct);
+        return (await settings.GetAsync(committeeId, ct)).SoonDueWorkingDays;
     }
+
+    /// <summary>The last deadline that counts as soon due today.</summary>
+    private async Task<DateOnly> SoonDueBoundaryAsync(CancellationToken ct) =>
+        await calendar.AddWorkingDaysAsync(calendar.Today, await SoonDueWorkingDaysAsync(ct), ct);
 }
 
 /// <summary>承办单位的待办 on the home page: to accept, still able to 申退, replies sent back, deadlines.</summary>
@@ -195,7 +198,7 @@ public sealed class UnitTodos(TongxinDbContext db, ProposalSettingsStore setting
         // The 申退 window is a few working days: only recent assignments can still be in it.
         var recentSince = BeijingTime.StartOfDayUtc(today.AddDays(-(s.ReturnRequestWorkingDays * 3 + 14)));
         var recent = await active
-            .Where(x => (x.a.Status == AssignmentStatus.Pending || x.a.Status == AssignmentStatus.Accepted) && x.a.AssignedAt >= recentSince)
+            .Where(x => (x.a.Status == AssignmentStatus.Pending || x.a.Status == AssignmentStatus.Accepted) && x.a.ReturnRequestedAt == null && x.a.AssignedAt >= recentSince)
             .Select(x => x.a.AssignedAt).ToListAsync(ct);
         var returnable = recent.Count(at => today <= UnitDeadlines.ReturnWindowEnd(rules, at, s.ReturnRequestWorkingDays));
 

@@ -25,12 +25,15 @@ public class IndexModel(UnitInboxHandler inbox) : PageModel
 
     public IReadOnlyList<(Guid Id, string Name)> Sessions { get; private set; } = [];
 
+    public int SoonDueWorkingDays { get; private set; }
+
     private UnitInboxFilter Filter => new(Status, Role, SessionId, Due);
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         Rows = await inbox.ListAsync(Filter, pageNumber, ct);
         Sessions = await inbox.SessionsAsync(ct);
+        SoonDueWorkingDays = await inbox.SoonDueWorkingDaysAsync(ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
