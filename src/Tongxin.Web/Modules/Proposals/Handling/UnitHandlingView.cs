@@ -17,6 +17,7 @@ public sealed record HandlingView(
     IReadOnlyList<ReplyClassOption> ReplyClasses,
     IReadOnlyList<TimelineRow> Timeline);
 
+/// <summary>提案概要 – the proposal as the unit reads it.</summary>
 public sealed record ProposalSummary(
     Guid Id, string DisplayNumber, string Title, string Situation, string Suggestions, string Category,
     string Proposers, ProposalStatus Status, int Round, AssignmentMode? Mode, string? SessionName);
@@ -28,21 +29,27 @@ public sealed record MyAssignment(
     DateOnly? CoOpinionDeadline, string? CoOpinion, DateTime? CoOpinionAt, bool CoOpinionLate,
     bool CanAccept, bool CanWork, bool CanEditReply, bool CanUpdateItems);
 
+/// <summary>承办单位 – one unit's part in the handling, the unit's own marked.</summary>
 public sealed record OtherUnit(string Name, AssignmentRole Role, AssignmentStatus Status, DateOnly Deadline, bool IsMine);
 
+/// <summary>联系记录 – one logged contact with the proposer.</summary>
 public sealed record ContactRow(string UnitName, ContactMethod Method, DateOnly Date, string Notes, DateTime RecordedAt, bool IsMine);
 
+/// <summary>协办意见 – a co-unit's opinion (or its absence) with its deadline and whether it is late.</summary>
 public sealed record CoOpinionRow(string UnitName, string? Text, DateTime? At, DateOnly Deadline, bool Late);
 
+/// <summary>答复 – one round's reply of the unit with its items.</summary>
 public sealed record ReplyView(
     Guid Id, int Round, string Text, string Signer, string ReplyClass, ReplyStatus Status, DateTime? SubmittedAt,
     string? ReviewNote, IReadOnlyList<ReplyItemView> Items);
 
+/// <summary>办理事项 – one item of a reply.</summary>
 public sealed record ReplyItemView(Guid Id, int Order, string Commitment, string ResponsibleUnit, DateOnly? PlannedDate, ItemStatus Status, DateTime? StatusChangedAt);
 
 /// <summary>答复类别 – a configured class code and its label.</summary>
 public sealed record ReplyClassOption(string Code, string Label);
 
+/// <summary>办理进程 – one timeline entry.</summary>
 public sealed record TimelineRow(DateTime At, ProposalEventKind Kind, string ActorName, string Text);
 
 /// <summary>Reads the handling page of a proposal for the unit it is assigned to (404 for anyone else).</summary>
