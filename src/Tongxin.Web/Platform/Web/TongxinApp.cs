@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Drafting;
+using Tongxin.Modules.Proposals.Handling;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -93,6 +94,7 @@ public static class TongxinApp
         services.AddProposals();
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
+        services.AddProposalHandling();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -235,6 +237,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Review.ProposalReviewApi.Map(api);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.Map(api);
         DraftingModule.Map(api);
+        HandlingModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

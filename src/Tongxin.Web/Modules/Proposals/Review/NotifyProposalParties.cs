@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Notifications;
@@ -28,6 +29,16 @@ public sealed class NotifyProposalParties(TongxinDbContext db, NotificationServi
                 .Select(u => u.Id).ToListAsync(ct);
             await notifications.NotifyAsync(ids, Title(e), e.Summary, $"/Proposals/Unit/Handle/{e.ProposalId}", ct);
         }
+
+        // Units' requests that staff must answer: a return request and a reply to review.
+        if (e.Kind is ProposalEventKind.ReturnRequested or ProposalEventKind.ReplySubmitted)
+        {
+            var staff = await db.Users
+                .Where(u => u.CommitteeId == e.CommitteeId && !u.IsDisabled && u.ModulePermissions.Contains(Permissions.Proposals)
+                    && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Staff)))
+                .Select(u => u.Id).ToListAsync(ct);
+            await notifications.NotifyAsync(staff, Title(e), e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
+        }
     }
 
     private static string Title(ProposalChanged e) => e.Kind switch
@@ -41,6 +52,8 @@ public sealed class NotifyProposalParties(TongxinDbContext db, NotificationServi
         ProposalEventKind.DeadlineExtended => "提案办理期限提醒",
         ProposalEventKind.Replied => "提案答复待评价",
         ProposalEventKind.Rehandling => "提案重新办理",
+        ProposalEventKind.ReturnRequested => "承办单位申请退回",
+        ProposalEventKind.ReplySubmitted => "答复待审核",
         _ => $"提案{e.Kind.DisplayName()}",
     };
 }

@@ -22,9 +22,13 @@ public sealed class ReplyReviewHandler(TongxinDbContext db, ProposalAccess acces
         p.ReplyClass = reply.ReplyClass;
         ProposalTimeline.Add(db, p, ProposalEventKind.ReplyReviewed, name, $"{reply.HandlingUnitName}的答复审核通过（{reply.ReplyClass}类）", now);
 
+        // A unit's part counts as answered only when its reply of this round has passed review
+        // (a submitted reply already marks the part 已答复 for the unit).
+        var round = p.Round;
         var waiting = await db.ProposalAssignments
             .Where(x => x.ProposalId == p.Id && x.Id != assignment.Id && x.Role != AssignmentRole.Co
-                && x.Status != AssignmentStatus.Returned && x.Status != AssignmentStatus.Replied)
+                && x.Status != AssignmentStatus.Returned
+                && !db.ProposalReplies.Any(r => r.AssignmentId == x.Id && r.Round == round && r.Status == ReplyStatus.Approved))
             .CountAsync(ct);
         if (waiting == 0)
         {
