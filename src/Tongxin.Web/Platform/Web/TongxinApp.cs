@@ -90,6 +90,7 @@ public static class TongxinApp
         services.AddCalendar();
         services.AddOrganizationAdmin();
         services.AddProposals();
+        Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -229,6 +230,7 @@ public static class TongxinApp
         AuditModule.Map(api);
         CalendarModule.Map(api);
         OrganizationAdminApi.Map(api);
+        Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
