@@ -16,12 +16,18 @@ public static class ChineseAnalysis
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public static Analyzer CreateAnalyzer() => Analyzer.NewAnonymous((_, reader) =>
+    public static Analyzer CreateAnalyzer() => Create(withUnigrams: false);
+
+    /// <summary>For similarity: every character as well as every bigram, so that two wordings of
+    /// one matter that share characters but few words (电瓶车 / 电动自行车) still meet.</summary>
+    public static Analyzer CreateSimilarityAnalyzer() => Create(withUnigrams: true);
+
+    private static Analyzer Create(bool withUnigrams) => Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(Version, stream);
-        stream = new CJKBigramFilter(stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, withUnigrams);
         return new TokenStreamComponents(source, stream);
     });
 
@@ -63,11 +69,17 @@ public static class ChineseAnalysis
     /// <summary>Particles and linking words: a bigram containing one ("的建", "是加") says nothing about the matter.</summary>
     private const string FunctionCharacters = "的了和与及是在对等并将把从其之而或也被为让使由向于";
 
-    /// <summary>Does the term carry meaning for similarity (not boilerplate, not a particle bigram, not a lone character)?</summary>
-    public static bool IsContentTerm(string term) =>
-        term.Length >= 2
-        && !Boilerplate.Contains(term)
-        && !(IsCjk(term[0]) && term.Any(c => FunctionCharacters.Contains(c)));
+    /// <summary>Characters of the formula itself (关于…的建议, 加强, 进一步, 问题, 工作): alone they say nothing.</summary>
+    private const string BoilerplateCharacters = "关于建议提案加强进一步问题工作推进有相部门我市区县省全要";
 
-    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff';
+    /// <summary>Does the term carry meaning for similarity (not boilerplate, not a particle bigram)?</summary>
+    public static bool IsContentTerm(string term) =>
+        term.Length switch
+        {
+            0 => false,
+            1 => !IsCjk(term[0]) || !(FunctionCharacters.Contains(term[0]) || BoilerplateCharacters.Contains(term[0])),
+            _ => !Boilerplate.Contains(term) && !(IsCjk(term[0]) && term.Any(c => FunctionCharacters.Contains(c))),
+        };
+
+    public static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff';
 }

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -85,7 +86,9 @@ public sealed class ProposalIndex : IDisposable
     {
         this.directory = directory;
         Analyzer = ChineseAnalysis.CreateAnalyzer();
-        writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Version, Analyzer)
+        SimilarityAnalyzer = ChineseAnalysis.CreateSimilarityAnalyzer();
+        var perField = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [F.Similar] = SimilarityAnalyzer });
+        writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Version, perField)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
@@ -93,7 +96,11 @@ public sealed class ProposalIndex : IDisposable
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
 
+    /// <summary>Bigrams: the searchable fields and the search words.</summary>
     public Analyzer Analyzer { get; }
+
+    /// <summary>Characters and bigrams: the similarity field and the text compared with it.</summary>
+    public Analyzer SimilarityAnalyzer { get; }
 
     public static string ResolvePath(SearchOptions search, TongxinOptions tongxin, string contentRoot) =>
         string.IsNullOrWhiteSpace(search.IndexPath)
@@ -190,6 +197,7 @@ public sealed class ProposalIndex : IDisposable
         searchers.Dispose();
         writer.Dispose();
         Analyzer.Dispose();
+        SimilarityAnalyzer.Dispose();
         directory.Dispose();
     }
 }

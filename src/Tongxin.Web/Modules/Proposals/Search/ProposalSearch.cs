@@ -59,7 +59,7 @@ public sealed class ProposalSearch(ProposalIndex index, SearchAccess access)
 /// committee – and, when asked, of its parent and children – that the actor may read or that
 /// are public. A member drafting therefore sees the committee's published proposals and their
 /// own, never the title of another member's unpublished one.</summary>
-public sealed class ProposalSimilarity(ProposalIndex index, SearchAccess access, TongxinDbContext db, IActorAccessor actors)
+public sealed class ProposalSimilarity(ProposalIndex index, SearchAccess access, ProposalAccess proposals, TongxinDbContext db, IActorAccessor actors)
 {
     public const int MaxTextLength = 20_000;
 
@@ -89,6 +89,9 @@ public sealed class ProposalSimilarity(ProposalIndex index, SearchAccess access,
             SearchVisibility.Committees(committees, ProposalIndex.SimilarStatuses),
             SearchVisibility.Any(await access.ReadableAsync(ct), SearchVisibility.Public()));
         var input = text.Length > MaxTextLength ? text[..MaxTextLength] : text;
-        return SimilarityEngine.Find(index, input, scope, excludeProposalId, Math.Clamp(top, 1, 50));
+        var found = SimilarityEngine.Find(index, input, scope, excludeProposalId, Math.Clamp(top, 1, 50));
+        var ids = found.Select(f => f.Id).ToList();
+        var readable = (await proposals.Readable().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        return [.. found.Select(f => f with { MayOpen = readable.Contains(f.Id) })];
     }
 }

@@ -17,6 +17,9 @@ public sealed record SimilarProposal(
     double Score)
 {
     public string DisplayNumber => Number is { } n ? $"第{n:D4}号" : "未编号";
+
+    /// <summary>The caller may open it at /Proposals/Detail; otherwise it is a public proposal (/Public/Proposals).</summary>
+    public bool MayOpen { get; init; }
 }
 
 /// <summary>相似提案 – compares a text with the indexed proposals. The text's content bigrams
@@ -49,7 +52,8 @@ public static class SimilarityEngine
             }
 
             var candidateQuery = new BooleanQuery();
-            foreach (var term in query.OrderByDescending(t => t.Value).Take(QueryTerms))
+            // Candidates through bigrams only: a character's postings are long, a bigram's short.
+            foreach (var term in query.Where(t => t.Key.Length > 1 || !ChineseAnalysis.IsCjk(t.Key[0])).OrderByDescending(t => t.Value).Take(QueryTerms))
             {
                 candidateQuery.Add(new TermQuery(new Term(F.Similar, term.Key)), Occur.SHOULD);
             }
@@ -88,7 +92,7 @@ public static class SimilarityEngine
     private static Dictionary<string, double> Vector(ProposalIndex index, string text, IdfCache idf)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (term, _) in ChineseAnalysis.Tokens(index.Analyzer, text))
+        foreach (var (term, _) in ChineseAnalysis.Tokens(index.SimilarityAnalyzer, text))
         {
             if (ChineseAnalysis.IsContentTerm(term))
             {
@@ -99,6 +103,7 @@ public static class SimilarityEngine
         var vector = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
         foreach (var (term, count) in counts)
         {
+            // Characters and bigrams weigh alike: on the labelled set halving the characters' weight changed nothing.
             vector[term] = (1 + Math.Log(count)) * idf.Get(term);
         }
 
