@@ -95,6 +95,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
+        Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -238,6 +239,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Documents.DocumentsModule.Map(api);
         DraftingModule.Map(api);
         HandlingModule.Map(api);
+        Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

@@ -9,7 +9,7 @@ namespace Tongxin.Platform.Web;
 
 /// <summary>The run command and the command-line tools:
 /// <c>seed --scale demo|city|province</c> fills an empty database; <c>audit verify</c> checks the
-/// audit log's hash chain.</summary>
+/// audit log's hash chain; <c>search rebuild</c> rebuilds the proposal search index.</summary>
 public static class TongxinCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -27,8 +27,10 @@ public static class TongxinCommands
                 return await SeedAsync(rest);
             case ["audit", "verify"]:
                 return await AuditCommand.VerifyAsync(rest);
+            case ["search", "rebuild"]:
+                return await Tongxin.Modules.Proposals.Search.SearchModule.RebuildCommandAsync(rest);
             default:
-                await Console.Error.WriteLineAsync($"未知命令：{string.Join(' ', command)}。可用命令：seed --scale demo|city|province；audit verify");
+                await Console.Error.WriteLineAsync($"未知命令：{string.Join(' ', command)}。可用命令：seed --scale demo|city|province；audit verify；search rebuild");
                 return 2;
         }
     }
