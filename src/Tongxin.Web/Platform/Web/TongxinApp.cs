@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
+using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -90,6 +91,7 @@ public static class TongxinApp
         services.AddCalendar();
         services.AddOrganizationAdmin();
         services.AddProposals();
+        services.AddProposalReporting();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -229,6 +231,7 @@ public static class TongxinApp
         AuditModule.Map(api);
         CalendarModule.Map(api);
         OrganizationAdminApi.Map(api);
+        Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
