@@ -47,7 +47,8 @@ public sealed class ProposalFilter
     /// <summary>Text in the title (案由).</summary>
     public string? Text { get; set; }
 
-    public ProposalSort Sort { get; set; }
+    /// <summary>By number when not given.</summary>
+    public ProposalSort? Sort { get; set; }
 
     /// <summary>A short Chinese description for the audit log of an export.</summary>
     public string Describe() => "筛选：" + string.Join("，", new[]
@@ -220,7 +221,7 @@ public sealed class ProposalListHandler(
             IsImportant = p.IsImportant,
             ReplyClass = p.ReplyClass,
         });
-        return f.Sort switch
+        return (f.Sort ?? ProposalSort.Number) switch
         {
             // Unnumbered (not yet filed) proposals after the numbered ones, oldest first.
             ProposalSort.Number => rows.OrderBy(r => r.Number == null).ThenBy(r => r.Number).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
