@@ -16,7 +16,7 @@ public static class ProposalFiles
 }
 
 /// <summary>提案列表导出 – the filtered staff list as .xlsx, streamed: rows are read from the
-/// database in batches (each batch's units in one grouped query) and written with
+/// database in batches of <see cref="BatchSize"/> (each batch's units in one grouped query) and written with
 /// <see cref="XlsxStreamWriter"/> into a temporary file, which the caller sends and which deletes
 /// itself when closed. Memory stays bounded by one batch whatever the number of rows.</summary>
 public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler list)
@@ -55,10 +55,13 @@ public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler
         var query = await list.QueryAsync(filter, ct);
         using var xlsx = new XlsxStreamWriter(output, "提案列表", Widths);
         xlsx.WriteHeader(Headers);
-        var written = 0;
-        while (true)
+        // The ids in list order first (16 bytes a row), then the rows in batches by id: one sort of
+        // the filtered set instead of an OFFSET query per batch, which re-reads every earlier row.
+        var ids = await query.Select(r => r.Id).ToListAsync(ct);
+        foreach (var chunk in ids.Chunk(BatchSize))
         {
-            var batch = await query.Skip(written).Take(BatchSize).ToListAsync(ct);
+            var position = chunk.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var batch = (await query.Where(r => chunk.Contains(r.Id)).ToListAsync(ct)).OrderBy(r => position[r.Id]).ToList();
             await ProposalListHandler.FillUnitsAsync(db, batch, ct);
             foreach (var r in batch)
             {
@@ -71,18 +74,10 @@ public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler
                     r.IsKey ? "重点" : r.IsImportant ? "重要" : "", r.ReplyClass ?? "",
                 ]);
             }
-
-            written += batch.Count;
-            // The rows of this batch are written; let them go before the next one.
-            db.ChangeTracker.Clear();
-            if (batch.Count < BatchSize)
-            {
-                break;
-            }
         }
 
         xlsx.Finish();
-        return written;
+        return ids.Count;
     }
 
     /// <summary>A temporary file that deletes itself when closed.</summary>

@@ -186,7 +186,7 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
                       join p in proposals on r.ProposalId equals p.Id
                       where r.Round == p.Round
                       select r;
-        var satisfaction = await ratings.GroupBy(r => 0).Select(g => new SatisfactionFigures(
+        var satisfaction = (await ratings.GroupBy(r => 0).Select(g => new SatisfactionFigures(
                 g.Count(),
                 g.Sum(r => r.Attitude == Satisfaction.Satisfied ? 1 : 0),
                 g.Sum(r => r.Attitude == Satisfaction.BasicallySatisfied ? 1 : 0),
@@ -194,7 +194,7 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
                 g.Sum(r => r.Result == Satisfaction.Satisfied ? 1 : 0),
                 g.Sum(r => r.Result == Satisfaction.BasicallySatisfied ? 1 : 0),
                 g.Sum(r => r.Result == Satisfaction.Unsatisfied ? 1 : 0)))
-            .FirstOrDefaultAsync(ct) ?? new SatisfactionFigures(0, 0, 0, 0, 0, 0, 0);
+            .ToListAsync(ct)).FirstOrDefault() ?? new SatisfactionFigures(0, 0, 0, 0, 0, 0, 0);
 
         // Items of approved replies only: a draft's or rejected reply's commitments were never made.
         var items = from i in db.ProposalReplyItems.AsNoTracking()
@@ -202,9 +202,10 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
                     join p in proposals on i.ProposalId equals p.Id
                     where r.Status == ReplyStatus.Approved
                     select new { i.Status, r.AssignmentId };
-        var itemCounts = await items.GroupBy(i => 0)
+        // One group or none: read as a list, since FirstOrDefault over a GROUP BY has no order to go by.
+        var itemCounts = (await items.GroupBy(i => 0)
             .Select(g => new { Total = g.Count(), Done = g.Sum(i => i.Status == ItemStatus.Done ? 1 : 0) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).FirstOrDefault();
         var instructions = await (from i in db.ProposalInstructions join p in proposals on i.ProposalId equals p.Id select i.Id).CountAsync(ct);
 
         var sectorNames = await db.Sectors.AsNoTracking().Where(s => s.CommitteeId == session.CommitteeId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
