@@ -41,14 +41,28 @@ public class DeadlineTests
             {
                 var p = new Proposal
                 {
-                    CommitteeId = w.Committee.Id, SessionId = w.SessionId, Year = 2026, Title = title, Status = ProposalStatus.Handling,
-                    LeadMemberId = w.Member1, LeadMemberName = "林教育", Category = "其他", Deadline = deadline, SubmittedAt = ReportingTestData.Utc(2026, 1, 6),
+                    CommitteeId = w.Committee.Id,
+                    SessionId = w.SessionId,
+                    Year = 2026,
+                    Title = title,
+                    Status = ProposalStatus.Handling,
+                    LeadMemberId = w.Member1,
+                    LeadMemberName = "林教育",
+                    Category = "其他",
+                    Deadline = deadline,
+                    SubmittedAt = ReportingTestData.Utc(2026, 1, 6),
                 };
                 data.Proposals.Add(p);
                 data.ProposalAssignments.Add(new ProposalAssignment
                 {
-                    CommitteeId = w.Committee.Id, ProposalId = p.Id, HandlingUnitId = unitId, HandlingUnitName = "单位",
-                    Role = AssignmentRole.Single, Status = AssignmentStatus.Accepted, AssignedAt = ReportingTestData.Utc(2026, 1, 28), Deadline = deadline,
+                    CommitteeId = w.Committee.Id,
+                    ProposalId = p.Id,
+                    HandlingUnitId = unitId,
+                    HandlingUnitName = "单位",
+                    Role = AssignmentRole.Single,
+                    Status = AssignmentStatus.Accepted,
+                    AssignedAt = ReportingTestData.Utc(2026, 1, 28),
+                    Deadline = deadline,
                 });
                 return p.Id;
             }

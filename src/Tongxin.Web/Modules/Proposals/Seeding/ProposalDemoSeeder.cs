@@ -226,8 +226,12 @@ public static class ProposalDemoSeeder
             {
                 batch.Instructions.Add(new ProposalInstruction
                 {
-                    CommitteeId = committee.Id, ProposalId = p.Id, LeaderUserId = Guid.Empty, LeaderName = p.SupervisingLeader,
-                    Text = "此件为重点提案，请承办单位主要负责同志亲自研究，按期高质量答复。", GivenAt = (p.AssignedAt ?? p.LastActivityAt).AddDays(7),
+                    CommitteeId = committee.Id,
+                    ProposalId = p.Id,
+                    LeaderUserId = Guid.Empty,
+                    LeaderName = p.SupervisingLeader,
+                    Text = "此件为重点提案，请承办单位主要负责同志亲自研究，按期高质量答复。",
+                    GivenAt = (p.AssignedAt ?? p.LastActivityAt).AddDays(7),
                 });
             }
         }

@@ -99,7 +99,11 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
         {
             batch.Signers.Add(new ProposalSigner
             {
-                CommitteeId = committeeId, ProposalId = p.Id, MemberId = coSigner.Id, MemberName = coSigner.Name, Order = order++,
+                CommitteeId = committeeId,
+                ProposalId = p.Id,
+                MemberId = coSigner.Id,
+                MemberName = coSigner.Name,
+                Order = order++,
                 Status = status == ProposalStatus.Draft ? SignerStatus.Pending : SignerStatus.Confirmed,
                 RequestedAt = status == ProposalStatus.Draft ? null : submitted,
                 RespondedAt = status == ProposalStatus.Draft ? null : submitted.AddHours(2),
@@ -180,9 +184,15 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
         p.Deadline = deadline;
         var main = new ProposalAssignment
         {
-            CommitteeId = committeeId, ProposalId = p.Id, HandlingUnitId = unit.Id, HandlingUnitName = unit.Name,
-            Role = withCo ? AssignmentRole.Lead : AssignmentRole.Single, Status = AssignmentStatus.Accepted,
-            AssignedAt = assignedAt, Deadline = deadline, AcceptedAt = assignedAt.AddDays(2),
+            CommitteeId = committeeId,
+            ProposalId = p.Id,
+            HandlingUnitId = unit.Id,
+            HandlingUnitName = unit.Name,
+            Role = withCo ? AssignmentRole.Lead : AssignmentRole.Single,
+            Status = AssignmentStatus.Accepted,
+            AssignedAt = assignedAt,
+            Deadline = deadline,
+            AcceptedAt = assignedAt.AddDays(2),
         };
         batch.Assignments.Add(main);
         History(ProposalEventKind.Assigned, assignedAt, "提案委", $"交办{unit.Name}{(co is null ? "" : $"（主办），{co.Name}（协办）")}");
@@ -190,9 +200,17 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
         {
             batch.Assignments.Add(new ProposalAssignment
             {
-                CommitteeId = committeeId, ProposalId = p.Id, HandlingUnitId = co.Id, HandlingUnitName = co.Name, Role = AssignmentRole.Co,
-                Status = AssignmentStatus.Accepted, AssignedAt = assignedAt, Deadline = deadline, AcceptedAt = assignedAt.AddDays(2),
-                CoOpinion = "同意主办单位意见，我单位将积极配合。", CoOpinionAt = assignedAt.AddDays(20),
+                CommitteeId = committeeId,
+                ProposalId = p.Id,
+                HandlingUnitId = co.Id,
+                HandlingUnitName = co.Name,
+                Role = AssignmentRole.Co,
+                Status = AssignmentStatus.Accepted,
+                AssignedAt = assignedAt,
+                Deadline = deadline,
+                AcceptedAt = assignedAt.AddDays(2),
+                CoOpinion = "同意主办单位意见，我单位将积极配合。",
+                CoOpinionAt = assignedAt.AddDays(20),
             });
         }
 
@@ -245,8 +263,12 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
         {
             batch.Instructions.Add(new ProposalInstruction
             {
-                CommitteeId = committeeId, ProposalId = p.Id, LeaderUserId = Guid.Empty, LeaderName = p.SupervisingLeader ?? Leaders[0],
-                Text = $"请{unit.Name}高度重视，认真研究{topic.Object}问题，抓好落实。", GivenAt = assignedAt.AddDays(5),
+                CommitteeId = committeeId,
+                ProposalId = p.Id,
+                LeaderUserId = Guid.Empty,
+                LeaderName = p.SupervisingLeader ?? Leaders[0],
+                Text = $"请{unit.Name}高度重视，认真研究{topic.Object}问题，抓好落实。",
+                GivenAt = assignedAt.AddDays(5),
             });
         }
 
@@ -257,10 +279,17 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
     {
         var reply = new ProposalReply
         {
-            CommitteeId = committeeId, ProposalId = p.Id, AssignmentId = a.Id, HandlingUnitName = a.HandlingUnitName, Round = round,
+            CommitteeId = committeeId,
+            ProposalId = p.Id,
+            AssignmentId = a.Id,
+            HandlingUnitName = a.HandlingUnitName,
+            Round = round,
             Text = $"您提出的《{p.Title}》收悉。我单位高度重视，经认真研究，现答复如下：针对{topic.Object}问题，我们将{string.Join("，", topic.Measures)}。感谢您对我们工作的关心和支持。",
-            Signer = Signers[random.Next(Signers.Length)], ReplyClass = replyClass, Status = ReplyStatus.Approved,
-            SubmittedAt = at.AddDays(-3), ReviewedAt = at,
+            Signer = Signers[random.Next(Signers.Length)],
+            ReplyClass = replyClass,
+            Status = ReplyStatus.Approved,
+            SubmittedAt = at.AddDays(-3),
+            ReviewedAt = at,
         };
         batch.Replies.Add(reply);
         var count = random.Next(1, 4);
@@ -270,17 +299,32 @@ internal sealed class ProposalGenerator(Guid committeeId, string committeeName, 
             var status = random.Next(100) switch { < 70 => ItemStatus.Done, < 92 => ItemStatus.InProgress, _ => ItemStatus.NotDone };
             batch.Items.Add(new ProposalReplyItem
             {
-                CommitteeId = committeeId, ReplyId = reply.Id, ProposalId = p.Id, Order = i, Commitment = topic.Measures[i % topic.Measures.Length],
-                ResponsibleUnit = a.HandlingUnitName, PlannedDate = planned, Status = status, StatusChangedAt = status == ItemStatus.NotDone ? null : at.AddDays(30),
+                CommitteeId = committeeId,
+                ReplyId = reply.Id,
+                ProposalId = p.Id,
+                Order = i,
+                Commitment = topic.Measures[i % topic.Measures.Length],
+                ResponsibleUnit = a.HandlingUnitName,
+                PlannedDate = planned,
+                Status = status,
+                StatusChangedAt = status == ItemStatus.NotDone ? null : at.AddDays(30),
             });
         }
     }
 
     private ProposalRating Rating(Proposal p, SeedMember rater, int round, Satisfaction attitude, Satisfaction result, DateTime at) => new()
     {
-        CommitteeId = committeeId, ProposalId = p.Id, ForProposalId = p.Id, MemberId = rater.Id, MemberName = rater.Name, Round = round,
-        Attitude = attitude, Result = result, OnPoint = result == Satisfaction.Unsatisfied ? OnPoint.Partly : OnPoint.OnPoint,
-        ConsultedHow = random.Next(2) == 0 ? "面谈" : "电话", RatedAt = at,
+        CommitteeId = committeeId,
+        ProposalId = p.Id,
+        ForProposalId = p.Id,
+        MemberId = rater.Id,
+        MemberName = rater.Name,
+        Round = round,
+        Attitude = attitude,
+        Result = result,
+        OnPoint = result == Satisfaction.Unsatisfied ? OnPoint.Partly : OnPoint.OnPoint,
+        ConsultedHow = random.Next(2) == 0 ? "面谈" : "电话",
+        RatedAt = at,
     };
 
     /// <summary>A Beijing date and hour as the UTC instant stored.</summary>
