@@ -39,7 +39,7 @@ public class ProposalDemoDataTests
         {
             var data = sp.GetRequiredService<TongxinDbContext>();
             var staffId = await data.Users.Where(u => u.UserName == "demo.staff").Select(u => new { u.Id, u.CommitteeId }).SingleAsync();
-            var readable = await sp.GetRequiredService<CommitteeTree>().ReadableFromAsync(staffId.CommitteeId!.Value);
+            var readable = await sp.GetRequiredService<CommitteeTree>().ReadableFromAsync(staffId.CommitteeId);
             var staff = new Actor(staffId.Id, "demo.staff", staffId.CommitteeId, [Tongxin.Platform.Accounts.Roles.Staff], [Tongxin.Platform.Accounts.Permissions.Proposals], readable, null);
             return await app.AsAsync(staff, s => s.GetRequiredService<ProposalStatisticsHandler>().GetAsync(null));
         });

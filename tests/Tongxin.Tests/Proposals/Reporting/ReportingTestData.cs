@@ -79,7 +79,8 @@ public static class ReportingTestData
                     LeadMemberName = lead.Name,
                     Status = status,
                     CreatedAt = Utc(2026, 1, 5),
-                    SubmittedAt = status == ProposalStatus.Draft ? null : Utc(2026, 1, 6).AddMinutes(number ?? 0),
+                    // Distinct times, so that the order of unnumbered proposals never depends on their ids.
+                    SubmittedAt = status == ProposalStatus.Draft ? null : Utc(2026, 1, 6).AddMinutes(world.P.Count),
                     LastActivityAt = Utc(2026, 1, 6),
                 };
                 db.Proposals.Add(p);

@@ -23,7 +23,7 @@ public static class ReportingModule
             a => ProposalAccess.IsProposalStaff(a) || ProposalAccess.IsUnit(a), 312));
         services.AddSingleton(new NavItem(NavGroup, "提案统计", "/Proposals/Manage/Statistics",
             a => ProposalAccess.IsProposalStaff(a) || ProposalAccess.IsLeader(a), 313));
-        services.AddSingleton(new NavItem(NavGroup, "领导驾驶舱", "/Proposals/Leader", ProposalAccess.IsLeader, 314));
+        services.AddSingleton(new NavItem(NavGroup, "领导驾驶舱", "/Proposals/Leader", LeaderDashboardHandler.CanView, 314));
         return services;
     }
 
