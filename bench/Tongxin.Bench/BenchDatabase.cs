@@ -31,15 +31,15 @@ public static class BenchDatabase
             : [BenchDb.Sqlite];
 
     /// <summary>Builds the app (not started: no server, only its services), migrates and seeds if needed.</summary>
-    public static async Task<WebApplication> OpenAsync(BenchDb db)
+    public static async Task<WebApplication> OpenAsync(BenchDb db, string name = "tongxin_bench")
     {
         var config = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Tongxin:Database:Provider"] = db == BenchDb.PostgreSql ? "PostgreSQL" : "Sqlite",
             ["Tongxin:Database:ConnectionString"] = db == BenchDb.PostgreSql
-                ? await EnsurePostgresDatabaseAsync()
-                : $"Data Source={Path.Combine(Path.GetTempPath(), "tongxin-bench-province.db")}",
+                ? await EnsurePostgresDatabaseAsync(name)
+                : $"Data Source={Path.Combine(Path.GetTempPath(), name == "tongxin_bench" ? "tongxin-bench-province.db" : name + ".db")}",
         };
         var app = TongxinApp.Build(
             new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory },
@@ -62,21 +62,21 @@ public static class BenchDatabase
         return app;
     }
 
-    private static async Task<string> EnsurePostgresDatabaseAsync()
+    private static async Task<string> EnsurePostgresDatabaseAsync(string name)
     {
         var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable));
         await using (var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'tongxin_bench'", connection);
+            await using var exists = new Npgsql.NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", connection);
             if (await exists.ExecuteScalarAsync() is null)
             {
-                await using var create = new Npgsql.NpgsqlCommand("CREATE DATABASE tongxin_bench ENCODING 'UTF8' TEMPLATE template0", connection);
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", connection);
                 await create.ExecuteNonQueryAsync();
             }
         }
 
-        admin.Database = "tongxin_bench";
+        admin.Database = name;
         return admin.ConnectionString;
     }
 }

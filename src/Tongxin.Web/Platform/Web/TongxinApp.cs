@@ -9,6 +9,7 @@ using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Drafting;
 using Tongxin.Modules.Proposals.Handling;
+using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -96,6 +97,7 @@ public static class TongxinApp
         services.AddProposalDrafting();
         services.AddProposalHandling();
         Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
+        services.AddProposalReporting();
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -240,6 +242,7 @@ public static class TongxinApp
         DraftingModule.Map(api);
         HandlingModule.Map(api);
         Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
+        Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Tongxin.Modules.Proposals.Reporting;
+
+/// <summary>Writes one-sheet .xlsx workbooks row by row with bounded memory. ClosedXML and the
+/// OpenXML SDK's package layer keep the whole sheet in memory (a 100,000-row export would take
+/// hundreds of MB), so this writes the zip entries itself: the sheet XML goes through
+/// <see cref="OpenXmlWriter"/> (SAX) straight into a deflate stream, cells are inline strings (no
+/// shared-string table to hold), and the few fixed parts are constant text.
+/// The zip is written in create mode, which needs no seeking, but writes synchronously, so callers
+/// give it a file or memory stream and copy that to the response asynchronously.</summary>
+public sealed class XlsxStreamWriter : IDisposable
+{
+    private readonly ZipArchive zip;
+    private readonly OpenXmlWriter sheet;
+    private uint rowIndex;
+    private bool finished;
+
+    /// <param name="output">Where the workbook goes; left open.</param>
+    /// <param name="sheetName">The tab name (at most 31 characters).</param>
+    /// <param name="columnWidths">Width of each column in characters.</param>
+    public XlsxStreamWriter(Stream output, string sheetName, IReadOnlyList<double> columnWidths)
+    {
+        zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+        Fixed("[Content_Types].xml", ContentTypes);
+        Fixed("_rels/.rels", RootRels);
+        Fixed("xl/workbook.xml", Workbook(sheetName));
+        Fixed("xl/_rels/workbook.xml.rels", WorkbookRels);
+        Fixed("xl/styles.xml", Styles);
+        var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
+        sheet = OpenXmlWriter.Create(entry.Open(), Encoding.UTF8);
+        sheet.WriteStartElement(new Worksheet());
+        // The header row stays visible while scrolling.
+        sheet.WriteStartElement(new SheetViews());
+        sheet.WriteStartElement(new SheetView { WorkbookViewId = 0 });
+        sheet.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        sheet.WriteEndElement();
+        sheet.WriteEndElement();
+        sheet.WriteStartElement(new Columns());
+        for (var i = 0; i < columnWidths.Count; i++)
+        {
+            sheet.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columnWidths[i], CustomWidth = true });
+        }
+
+        sheet.WriteEndElement();
+        sheet.WriteStartElement(new SheetData());
+    }
+
+    /// <summary>Rows written so far, the header included.</summary>
+    public uint RowCount => rowIndex;
+
+    /// <summary>A bold header row.</summary>
+    public void WriteHeader(IEnumerable<string> titles) => WriteRow(titles.Select(t => (object?)t), styleIndex: 1);
+
+    /// <summary>One row: strings as text, numbers as numbers, null as an empty cell.</summary>
+    public void WriteRow(IEnumerable<object?> values, uint styleIndex = 0)
+    {
+        rowIndex++;
+        sheet.WriteStartElement(new Row { RowIndex = rowIndex });
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case null:
+                    sheet.WriteElement(new Cell());
+                    break;
+                case int or long or double or decimal:
+                    sheet.WriteElement(new Cell
+                    {
+                        DataType = CellValues.Number,
+                        CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+                        StyleIndex = Style(styleIndex),
+                    });
+                    break;
+                default:
+                    var cell = new Cell { DataType = CellValues.InlineString, StyleIndex = Style(styleIndex) };
+                    sheet.WriteStartElement(cell);
+                    sheet.WriteElement(new InlineString(new Text(Clean(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }));
+                    sheet.WriteEndElement();
+                    break;
+            }
+        }
+
+        sheet.WriteEndElement();
+    }
+
+    /// <summary>Closes the sheet and the zip; the workbook is complete afterwards.</summary>
+    public void Finish()
+    {
+        if (finished)
+        {
+            return;
+        }
+
+        finished = true;
+        sheet.WriteEndElement(); // sheetData
+        sheet.WriteEndElement(); // worksheet
+        sheet.Close();
+        zip.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (!finished)
+        {
+            finished = true;
+            sheet.Dispose();
+            zip.Dispose();
+        }
+    }
+
+    private static UInt32Value? Style(uint index) => index == 0 ? null : UInt32Value.FromUInt32(index);
+
+    /// <summary>XML 1.0 forbids most control characters; a pasted one must not break the file.</summary>
+    private static string Clean(string text)
+    {
+        if (!text.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')))
+        {
+            return text;
+        }
+
+        return new string([.. text.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r')]);
+    }
+
+    private void Fixed(string path, string xml)
+    {
+        using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        writer.Write(xml);
+    }
+
+    private static string Workbook(string sheetName) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        + $"<sheets><sheet name=\"{System.Security.SecurityElement.Escape(sheetName[..Math.Min(31, sheetName.Length)])}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+
+    private const string ContentTypes =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        + "</Types>";
+
+    private const string RootRels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "</Relationships>";
+
+    private const string WorkbookRels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        + "</Relationships>";
+
+    /// <summary>Style 0 is plain, style 1 bold on grey (the header).</summary>
+    private const string Styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts>"
+        + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+        + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9D9D9\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        + "</styleSheet>";
+}
