@@ -43,7 +43,7 @@ public sealed class ProposalInstructionHandler(TongxinDbContext db, IActorAccess
         var leaderName = await db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name
             ? name
             : a.UserName;
-        proposal.LastActivityAt = now;
+        db.Touch(proposal, now);
         var instruction = new ProposalInstruction
         {
             CommitteeId = proposal.CommitteeId,
