@@ -141,6 +141,31 @@ public sealed class ProposalListHandler(
     /// <summary>The filtered, sorted rows (not yet paged); readable proposals only.</summary>
     public async Task<IQueryable<ProposalRow>> QueryAsync(ProposalFilter f, CancellationToken ct = default)
     {
+        var rows = Sorted(await FilterAsync(f, ct), f.Sort).Select(p => new ProposalRow
+        {
+            Id = p.Id,
+            CommitteeId = p.CommitteeId,
+            CommitteeName = db.Committees.Where(x => x.Id == p.CommitteeId).Select(x => x.Name).FirstOrDefault() ?? "",
+            SessionName = db.Sessions.Where(x => x.Id == p.SessionId).Select(x => x.Name).FirstOrDefault() ?? "",
+            Number = p.Number,
+            Title = p.Title,
+            Category = p.Category,
+            Kind = p.Kind,
+            LeadMemberName = p.LeadMemberName,
+            GroupName = p.GroupName,
+            Status = p.Status,
+            SubmittedAt = p.SubmittedAt,
+            Deadline = p.Deadline,
+            IsKey = p.IsKey,
+            IsImportant = p.IsImportant,
+            ReplyClass = p.ReplyClass,
+        });
+        return rows;
+    }
+
+    /// <summary>The proposals the filter selects (readable ones only, untracked), not yet sorted.</summary>
+    public async Task<IQueryable<Proposal>> FilterAsync(ProposalFilter f, CancellationToken ct = default)
+    {
         EnsureStaff();
         if (f.CommitteeId is { } committeeId && !Actor.CanRead(committeeId))
         {
@@ -202,33 +227,17 @@ public sealed class ProposalListHandler(
                 : q.Where(p => p.Status == ProposalStatus.Handling && p.Deadline >= today && p.Deadline <= soonLimit);
         }
 
-        var rows = q.Select(p => new ProposalRow
-        {
-            Id = p.Id,
-            CommitteeId = p.CommitteeId,
-            CommitteeName = db.Committees.Where(x => x.Id == p.CommitteeId).Select(x => x.Name).FirstOrDefault() ?? "",
-            SessionName = db.Sessions.Where(x => x.Id == p.SessionId).Select(x => x.Name).FirstOrDefault() ?? "",
-            Number = p.Number,
-            Title = p.Title,
-            Category = p.Category,
-            Kind = p.Kind,
-            LeadMemberName = p.LeadMemberName,
-            GroupName = p.GroupName,
-            Status = p.Status,
-            SubmittedAt = p.SubmittedAt,
-            Deadline = p.Deadline,
-            IsKey = p.IsKey,
-            IsImportant = p.IsImportant,
-            ReplyClass = p.ReplyClass,
-        });
-        return (f.Sort ?? ProposalSort.Number) switch
-        {
-            // Unnumbered (not yet filed) proposals after the numbered ones, oldest first.
-            ProposalSort.Number => rows.OrderBy(r => r.Number == null).ThenBy(r => r.Number).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
-            ProposalSort.Submitted => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
-            _ => rows.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id),
-        };
+        return q;
     }
+
+    /// <summary>The list order, shared by the page and the export.</summary>
+    public static IOrderedQueryable<Proposal> Sorted(IQueryable<Proposal> q, ProposalSort? sort) => (sort ?? ProposalSort.Number) switch
+    {
+        // Unnumbered (not yet filed) proposals after the numbered ones, oldest first.
+        ProposalSort.Number => q.OrderBy(p => p.Number == null).ThenBy(p => p.Number).ThenBy(p => p.SubmittedAt).ThenBy(p => p.Id),
+        ProposalSort.Submitted => q.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id),
+        _ => q.OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id),
+    };
 
     /// <summary>Today (Beijing) and the last day counted as 临期 for a committee's settings.</summary>
     public async Task<(DateOnly Today, DateOnly SoonLimit)> DueWindowAsync(Guid? committeeId, CancellationToken ct = default)
