@@ -143,17 +143,13 @@ public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler
         }
     }
 
-    /// <summary><see cref="ProposalListHandler.Sorted"/>'s order, then each proposal's units as the
-    /// list shows them (main units first, by name), so that a proposal's rows are consecutive.</summary>
-    private static IQueryable<ExportRow> InListOrder(IQueryable<ExportRow> rows, ProposalSort? sort) => ((sort ?? ProposalSort.Number) switch
-    {
-        ProposalSort.Number => rows.OrderBy(r => r.Number == null).ThenBy(r => r.Number).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
-        ProposalSort.Submitted => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
-        _ => rows.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id),
-    }).ThenBy(r => r.UnitRole).ThenBy(r => r.UnitName);
+    /// <summary>The list's order (<see cref="ProposalListHandler.Sorted"/>), then each proposal's units
+    /// as the list shows them (main units first, by name), so that a proposal's rows are consecutive.</summary>
+    private static IQueryable<ExportRow> InListOrder(IQueryable<ExportRow> rows, ProposalSort? sort) =>
+        ProposalListHandler.Sorted(rows, sort).ThenBy(r => r.UnitRole).ThenBy(r => r.UnitName);
 
     /// <summary>One proposal joined with one of its active units (none: null unit).</summary>
-    private sealed class ExportRow
+    private sealed class ExportRow : IProposalListOrder
     {
         public Guid Id { get; init; }
         public Guid CommitteeId { get; init; }
