@@ -29,18 +29,19 @@ public static class ProposalLoad
         var (cityStaff, provinceStaff, cityId, sessionId) = await ActorsAsync(app);
         Console.WriteLine($"// {db}: {await CountAsync(app)} proposals");
 
+        // Warm up the model and the pool once; the baseline is reported with the export alone too.
+        await BaselineAsync(app, cityStaff);
+        var baseline = await TimeAsync(rounds, () => BaselineAsync(app, cityStaff));
+        Report("baseline: trivial query round trip", baseline);
         if (!exportOnly)
         {
-            // Warm up the model, the pool and the plans once.
-            await BaselineAsync(app, cityStaff);
+            // Warm up the plans once.
             await ListAsync(app, cityStaff, cityId, sessionId);
             await StatisticsAsync(app, cityStaff, sessionId);
 
-            var baseline = await TimeAsync(rounds, () => BaselineAsync(app, cityStaff));
             var list = await TimeAsync(rounds, () => ListAsync(app, cityStaff, cityId, sessionId));
             var stats = await TimeAsync(Math.Max(5, rounds / 2), () => StatisticsAsync(app, cityStaff, sessionId));
             var provinceList = await TimeAsync(Math.Max(5, rounds / 2), () => ListAsync(app, provinceStaff, null, null));
-            Report("baseline: trivial query round trip", baseline);
             Report("staff list, committee + session + status, page 1", list);
             Report("session statistics (city, current session)", stats);
             Report("province staff list, all 100 committees, page 1", provinceList);
@@ -64,6 +65,11 @@ public static class ProposalLoad
         var peak = PeakRss();
         Console.WriteLine($"export: {rows:N0} proposals in {clock.Elapsed.TotalSeconds:F1} s, file {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB, " +
             $"RSS before {before / 1048576.0:F0} MB, peak during export {peak / 1048576.0:F0} MB (+{(peak - before) / 1048576.0:F0} MB)");
+        if (File.Exists("/proc/loadavg"))
+        {
+            Console.WriteLine($"load average (1, 5, 15 min) after the export: {File.ReadAllText("/proc/loadavg").Trim()}");
+        }
+
         File.Delete(path);
         return 0;
     }

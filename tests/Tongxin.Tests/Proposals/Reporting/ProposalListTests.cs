@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Platform.Accounts;
+using Tongxin.Platform.Calendar;
+using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
 
 namespace Tongxin.Tests.Proposals.Reporting;
@@ -56,6 +58,36 @@ public class ProposalListTests
         html.ShouldContain($"/Proposals/Detail/{w.P["P8"]}");
         html.ShouldNotContain($"/Proposals/Detail/{w.P["P1"]}");
         html.ShouldContain("共 1 条");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Every_exported_column_matches_the_list_row_in_list_order(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await ReportingTestData.CreateAsync(app);
+        var staff = await app.NewUserAsync(w.Committee, Roles.Staff, [Permissions.Proposals]);
+
+        foreach (var sort in Enum.GetValues<ProposalSort>())
+        {
+            var filter = new ProposalFilter { CommitteeId = w.Committee.Id, Sort = sort };
+            var page = await app.AsAsync(staff.Actor, sp => sp.GetRequiredService<ProposalListHandler>().ListAsync(filter, 1));
+            using var buffer = new MemoryStream();
+            var count = await app.AsAsync(staff.Actor, sp => sp.GetRequiredService<ProposalExcelExport>().WriteAsync(filter, buffer));
+
+            count.ShouldBe(page.Total);
+            buffer.Position = 0;
+            using var workbook = new XLWorkbook(buffer);
+            var exported = workbook.Worksheet(1).RowsUsed().Skip(1)
+                .Select(r => string.Join("|", Enumerable.Range(1, 13).Select(c => r.Cell(c).GetString()))).ToList();
+            var shown = page.Items.Select(r => string.Join("|",
+                r.CommitteeName, r.SessionName, r.Number is null ? "" : r.DisplayNumber, r.Title, r.Proposer, r.Kind.DisplayName(), r.Category,
+                r.Status.DisplayName(), r.SubmittedAt is { } at ? BeijingTime.FromUtc(at).ToString("yyyy-MM-dd HH:mm") : "", r.Units,
+                r.Deadline?.ToString("yyyy-MM-dd") ?? "", r.IsKey ? "重点" : r.IsImportant ? "重要" : "", r.ReplyClass ?? "")).ToList();
+            exported.ShouldBe(shown, $"sort {sort}");
+            // The world has a co-unit, a returned assignment and a group proposer: all of them on the sheet.
+            exported.ShouldContain(x => x.Contains("测试市交通运输局、测试市教育局（协办）"));
+            page.Items.ShouldContain(r => r.GroupName != null);
+        }
     }
 
     [Theory, ClassData(typeof(Databases))]

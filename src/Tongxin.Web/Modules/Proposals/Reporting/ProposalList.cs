@@ -66,9 +66,18 @@ public sealed class ProposalFilter
     }.Where(x => x is not null).DefaultIfEmpty("无"));
 }
 
+/// <summary>排序键 – the columns the staff list is ordered by (<see cref="ProposalListHandler.Sorted"/>),
+/// implemented by the page's rows and the export's.</summary>
+public interface IProposalListOrder
+{
+    Guid Id { get; }
+    int? Number { get; }
+    DateTime? SubmittedAt { get; }
+}
+
 /// <summary>One line of the staff list, projected so that only the shown columns are read.
 /// Init properties (not a positional record) so that EF translates ordering after the projection.</summary>
-public sealed class ProposalRow
+public sealed class ProposalRow : IProposalListOrder
 {
     public Guid Id { get; init; }
     public Guid CommitteeId { get; init; }
@@ -141,6 +150,31 @@ public sealed class ProposalListHandler(
     /// <summary>The filtered, sorted rows (not yet paged); readable proposals only.</summary>
     public async Task<IQueryable<ProposalRow>> QueryAsync(ProposalFilter f, CancellationToken ct = default)
     {
+        var rows = (await FilterAsync(f, ct)).Select(p => new ProposalRow
+        {
+            Id = p.Id,
+            CommitteeId = p.CommitteeId,
+            CommitteeName = db.Committees.Where(x => x.Id == p.CommitteeId).Select(x => x.Name).FirstOrDefault() ?? "",
+            SessionName = db.Sessions.Where(x => x.Id == p.SessionId).Select(x => x.Name).FirstOrDefault() ?? "",
+            Number = p.Number,
+            Title = p.Title,
+            Category = p.Category,
+            Kind = p.Kind,
+            LeadMemberName = p.LeadMemberName,
+            GroupName = p.GroupName,
+            Status = p.Status,
+            SubmittedAt = p.SubmittedAt,
+            Deadline = p.Deadline,
+            IsKey = p.IsKey,
+            IsImportant = p.IsImportant,
+            ReplyClass = p.ReplyClass,
+        });
+        return Sorted(rows, f.Sort);
+    }
+
+    /// <summary>The proposals the filter selects (readable ones only, untracked), not yet sorted.</summary>
+    public async Task<IQueryable<Proposal>> FilterAsync(ProposalFilter f, CancellationToken ct = default)
+    {
         EnsureStaff();
         if (f.CommitteeId is { } committeeId && !Actor.CanRead(committeeId))
         {
@@ -202,33 +236,18 @@ public sealed class ProposalListHandler(
                 : q.Where(p => p.Status == ProposalStatus.Handling && p.Deadline >= today && p.Deadline <= soonLimit);
         }
 
-        var rows = q.Select(p => new ProposalRow
-        {
-            Id = p.Id,
-            CommitteeId = p.CommitteeId,
-            CommitteeName = db.Committees.Where(x => x.Id == p.CommitteeId).Select(x => x.Name).FirstOrDefault() ?? "",
-            SessionName = db.Sessions.Where(x => x.Id == p.SessionId).Select(x => x.Name).FirstOrDefault() ?? "",
-            Number = p.Number,
-            Title = p.Title,
-            Category = p.Category,
-            Kind = p.Kind,
-            LeadMemberName = p.LeadMemberName,
-            GroupName = p.GroupName,
-            Status = p.Status,
-            SubmittedAt = p.SubmittedAt,
-            Deadline = p.Deadline,
-            IsKey = p.IsKey,
-            IsImportant = p.IsImportant,
-            ReplyClass = p.ReplyClass,
-        });
-        return (f.Sort ?? ProposalSort.Number) switch
+        return q;
+    }
+
+    /// <summary>The list order, shared by the page's rows and the export's, so that both always agree.</summary>
+    public static IOrderedQueryable<T> Sorted<T>(IQueryable<T> rows, ProposalSort? sort)
+        where T : class, IProposalListOrder => (sort ?? ProposalSort.Number) switch
         {
             // Unnumbered (not yet filed) proposals after the numbered ones, oldest first.
             ProposalSort.Number => rows.OrderBy(r => r.Number == null).ThenBy(r => r.Number).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
             ProposalSort.Submitted => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
             _ => rows.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id),
         };
-    }
 
     /// <summary>Today (Beijing) and the last day counted as 临期 for a committee's settings.</summary>
     public async Task<(DateOnly Today, DateOnly SoonLimit)> DueWindowAsync(Guid? committeeId, CancellationToken ct = default)

@@ -1,21 +1,23 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Tongxin.Modules.Proposals.Reporting;
 
 /// <summary>Writes one-sheet .xlsx workbooks row by row with bounded memory. ClosedXML and the
 /// OpenXML SDK's package layer keep the whole sheet in memory (a 100,000-row export would take
-/// hundreds of MB), so this writes the zip entries itself: the sheet XML goes through
-/// <see cref="OpenXmlWriter"/> (SAX) straight into a deflate stream, cells are inline strings (no
+/// hundreds of MB), so this writes the zip entries itself: the sheet XML goes through an
+/// <see cref="XmlWriter"/> straight into a deflate stream (the SDK's OpenXmlWriter builds an element
+/// object per cell, which was most of a large export's time), cells are inline strings (no
 /// shared-string table to hold), and the few fixed parts are constant text.
 /// The zip is written in create mode, which needs no seeking, but writes synchronously, so callers
 /// give it a file or memory stream and copy that to the response asynchronously.</summary>
 public sealed class XlsxStreamWriter : IDisposable
 {
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private readonly ZipArchive zip;
-    private readonly OpenXmlWriter sheet;
+    private readonly XmlWriter sheet;
     private uint rowIndex;
     private bool finished;
 
@@ -31,22 +33,35 @@ public sealed class XlsxStreamWriter : IDisposable
         Fixed("xl/_rels/workbook.xml.rels", WorkbookRels);
         Fixed("xl/styles.xml", Styles);
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
-        sheet = OpenXmlWriter.Create(entry.Open(), Encoding.UTF8);
-        sheet.WriteStartElement(new Worksheet());
+        sheet = XmlWriter.Create(entry.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
+        sheet.WriteStartDocument(standalone: true);
+        sheet.WriteStartElement("worksheet", Main);
         // The header row stays visible while scrolling.
-        sheet.WriteStartElement(new SheetViews());
-        sheet.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-        sheet.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        sheet.WriteStartElement("sheetViews", Main);
+        sheet.WriteStartElement("sheetView", Main);
+        sheet.WriteAttributeString("workbookViewId", "0");
+        sheet.WriteStartElement("pane", Main);
+        sheet.WriteAttributeString("ySplit", "1");
+        sheet.WriteAttributeString("topLeftCell", "A2");
+        sheet.WriteAttributeString("activePane", "bottomLeft");
+        sheet.WriteAttributeString("state", "frozen");
         sheet.WriteEndElement();
         sheet.WriteEndElement();
-        sheet.WriteStartElement(new Columns());
+        sheet.WriteEndElement();
+        sheet.WriteStartElement("cols", Main);
         for (var i = 0; i < columnWidths.Count; i++)
         {
-            sheet.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = columnWidths[i], CustomWidth = true });
+            var column = (i + 1).ToString(CultureInfo.InvariantCulture);
+            sheet.WriteStartElement("col", Main);
+            sheet.WriteAttributeString("min", column);
+            sheet.WriteAttributeString("max", column);
+            sheet.WriteAttributeString("width", columnWidths[i].ToString(CultureInfo.InvariantCulture));
+            sheet.WriteAttributeString("customWidth", "1");
+            sheet.WriteEndElement();
         }
 
         sheet.WriteEndElement();
-        sheet.WriteStartElement(new SheetData());
+        sheet.WriteStartElement("sheetData", Main);
     }
 
     /// <summary>Rows written so far, the header included.</summary>
@@ -59,29 +74,35 @@ public sealed class XlsxStreamWriter : IDisposable
     public void WriteRow(IEnumerable<object?> values, uint styleIndex = 0)
     {
         rowIndex++;
-        sheet.WriteStartElement(new Row { RowIndex = rowIndex });
+        sheet.WriteStartElement("row", Main);
+        sheet.WriteStartAttribute("r");
+        sheet.WriteValue(rowIndex);
+        sheet.WriteEndAttribute();
         foreach (var value in values)
         {
+            sheet.WriteStartElement("c", Main);
             switch (value)
             {
                 case null:
-                    sheet.WriteElement(new Cell());
                     break;
                 case int or long or double or decimal:
-                    sheet.WriteElement(new Cell
-                    {
-                        DataType = CellValues.Number,
-                        CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
-                        StyleIndex = Style(styleIndex),
-                    });
+                    sheet.WriteAttributeString("t", "n");
+                    Style(styleIndex);
+                    sheet.WriteElementString("v", Main, Convert.ToString(value, CultureInfo.InvariantCulture));
                     break;
                 default:
-                    var cell = new Cell { DataType = CellValues.InlineString, StyleIndex = Style(styleIndex) };
-                    sheet.WriteStartElement(cell);
-                    sheet.WriteElement(new InlineString(new Text(Clean(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }));
+                    sheet.WriteAttributeString("t", "inlineStr");
+                    Style(styleIndex);
+                    sheet.WriteStartElement("is", Main);
+                    sheet.WriteStartElement("t", Main);
+                    sheet.WriteAttributeString("xml", "space", null, "preserve");
+                    sheet.WriteString(Clean(value as string ?? value.ToString() ?? ""));
+                    sheet.WriteEndElement();
                     sheet.WriteEndElement();
                     break;
             }
+
+            sheet.WriteEndElement();
         }
 
         sheet.WriteEndElement();
@@ -98,7 +119,8 @@ public sealed class XlsxStreamWriter : IDisposable
         finished = true;
         sheet.WriteEndElement(); // sheetData
         sheet.WriteEndElement(); // worksheet
-        sheet.Close();
+        sheet.WriteEndDocument();
+        sheet.Dispose();
         zip.Dispose();
     }
 
@@ -112,12 +134,21 @@ public sealed class XlsxStreamWriter : IDisposable
         }
     }
 
-    private static UInt32Value? Style(uint index) => index == 0 ? null : UInt32Value.FromUInt32(index);
+    private void Style(uint index)
+    {
+        if (index != 0)
+        {
+            sheet.WriteStartAttribute("s");
+            sheet.WriteValue(index);
+            sheet.WriteEndAttribute();
+        }
+    }
 
     /// <summary>XML 1.0 forbids most control characters; a pasted one must not break the file.</summary>
     private static string Clean(string text)
     {
-        if (!text.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r')))
+        // The vectorised range check keeps the common case (no control character at all) cheap.
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f'))
         {
             return text;
         }
