@@ -48,6 +48,7 @@ public sealed class ProposalLifecycleTests(BrowserFixture fixture)
 
         // 2. demo.member2 confirms the co-sign request.
         var coSigner = await SignInAsync("demo.member2");
+        await ExpectInboxAsync(coSigner.Page, "联名提案邀请", title);
         await coSigner.Page.GotoAsync("/Proposals/My/CoSign");
         var request = coSigner.Page.GetByTestId("cosign-request").Filter(new() { HasText = title });
         await request.GetByRole(AriaRole.Button, new() { Name = "确认联名" }).ClickAsync();
@@ -74,6 +75,7 @@ public sealed class ProposalLifecycleTests(BrowserFixture fixture)
 
         // 4. demo.unit accepts, logs a contact, and replies class B with two handling items.
         var unit = await SignInAsync("demo.unit");
+        await ExpectInboxAsync(unit.Page, "新交办提案", title);
         await unit.Page.GotoAsync("/Proposals/Unit");
         await unit.Page.GetByLabel("交办状态").SelectOptionAsync(new SelectOptionValue { Label = "待签收" });
         await unit.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -95,6 +97,8 @@ public sealed class ProposalLifecycleTests(BrowserFixture fixture)
 
         // 5. demo.staff passes the reply; the proposal waits for the proposer's rating.
         await ApproveReplyAsync(staff.Page, id, round: 1);
+
+        await ExpectInboxAsync(member.Page, "提案答复待评价", title);
 
         // 6. demo.member rates the result 不满意 (and confirms the dialog): the proposal is handled again.
         await RateAsync(member, id, "基本满意", "不满意", "补贴标准不明确，希望进一步细化。");
@@ -191,6 +195,25 @@ public sealed class ProposalLifecycleTests(BrowserFixture fixture)
         await form.GetByLabel("承办单位如何与您沟通").FillAsync("电话");
         await form.GetByLabel("意见建议").FillAsync(comment);
         await form.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+    }
+
+    /// <summary>The event dispatcher fills the inbox in the background, after the action's request
+    /// has returned: reload the inbox until the message is there (each look waits up to 2 s).</summary>
+    private static async Task ExpectInboxAsync(IPage page, string kind, string proposalTitle)
+    {
+        var item = page.GetByTestId("inbox-item").Filter(new() { HasText = kind }).Filter(new() { HasText = "《" + proposalTitle + "》" });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/Inbox");
+            try
+            {
+                await item.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 2_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 15)
+            {
+            }
+        }
     }
 
     private static Task ExpectMessageAsync(IPage page, string text) =>
