@@ -175,8 +175,16 @@ public class ReviewAuthorizationTests
             part.Status = AssignmentStatus.Accepted;
             var reply = new ProposalReply
             {
-                CommitteeId = part.CommitteeId, ProposalId = id, AssignmentId = part.Id, HandlingUnitName = part.HandlingUnitName,
-                Round = 1, Text = "答复正文", Signer = "张局长", ReplyClass = "B", Status = ReplyStatus.Submitted, SubmittedAt = w.App.Clock.GetUtcNow().UtcDateTime,
+                CommitteeId = part.CommitteeId,
+                ProposalId = id,
+                AssignmentId = part.Id,
+                HandlingUnitName = part.HandlingUnitName,
+                Round = 1,
+                Text = "答复正文",
+                Signer = "张局长",
+                ReplyClass = "B",
+                Status = ReplyStatus.Submitted,
+                SubmittedAt = w.App.Clock.GetUtcNow().UtcDateTime,
             };
             db.ProposalReplies.Add(reply);
             await db.SaveChangesAsync();

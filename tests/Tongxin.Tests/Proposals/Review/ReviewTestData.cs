@@ -85,8 +85,14 @@ public sealed record ReviewWorld(
             {
                 db.ProposalSigners.Add(new ProposalSigner
                 {
-                    CommitteeId = Committee.Id, ProposalId = p.Id, MemberId = memberId, MemberName = "联名人", Order = order++,
-                    Status = status, RequestedAt = now, ExpiresAt = expiresAt,
+                    CommitteeId = Committee.Id,
+                    ProposalId = p.Id,
+                    MemberId = memberId,
+                    MemberName = "联名人",
+                    Order = order++,
+                    Status = status,
+                    RequestedAt = now,
+                    ExpiresAt = expiresAt,
                 });
             }
 

@@ -301,8 +301,15 @@ public class ReviewWorkflowTests
             part.Status = AssignmentStatus.Accepted;
             var reply = new ProposalReply
             {
-                CommitteeId = part.CommitteeId, ProposalId = id, AssignmentId = part.Id, HandlingUnitName = part.HandlingUnitName,
-                Round = round, Text = "经研究，答复如下……", Signer = "张局长", ReplyClass = replyClass, Status = ReplyStatus.Submitted,
+                CommitteeId = part.CommitteeId,
+                ProposalId = id,
+                AssignmentId = part.Id,
+                HandlingUnitName = part.HandlingUnitName,
+                Round = round,
+                Text = "经研究，答复如下……",
+                Signer = "张局长",
+                ReplyClass = replyClass,
+                Status = ReplyStatus.Submitted,
                 SubmittedAt = w.App.Clock.GetUtcNow().UtcDateTime,
             };
             reply.Items.Add(new ProposalReplyItem { CommitteeId = part.CommitteeId, ProposalId = id, Commitment = "年内完成加装电梯50台", ResponsibleUnit = part.HandlingUnitName });
