@@ -26,23 +26,35 @@ public class ReminderJobTests
         var handled = await w.SubmittedAsync();
         await w.As(w.Staff, sp => sp.GetRequiredService<ProposalReviewHandler>().FileAsync([handled]));
         await w.As(w.Staff, sp => sp.GetRequiredService<ProposalAssignmentHandler>().AssignAsync(handled, AssignmentMode.Single, [new(w.UnitId, AssignmentRole.Single)]));
+        // The demo committees share the app and have deadlines of their own, so the test looks at
+        // its own rows, not at the job's totals.
         Task<ReminderRun> Run() => app.AsAsync(Actor.System, sp => sp.GetRequiredService<ProposalReminderJob>().RunOnceAsync());
+        Task<ProposalAssignment> Part() => app.AsAsync(Actor.System, sp =>
+            sp.GetRequiredService<TongxinDbContext>().ProposalAssignments.AsNoTracking().SingleAsync(x => x.ProposalId == handled));
 
-        (await Run()).ShouldBe(new ReminderRun(0, 0, 0, 0));
+        await Run();
+        (await Part()).SoonDueNotifiedAt.ShouldBeNull();
 
         app.Clock.Advance(TimeSpan.FromHours(25));
-        (await Run()).CoSignExpired.ShouldBe(1);
+        (await Run()).CoSignExpired.ShouldBeGreaterThanOrEqualTo(1);
         var signer = await app.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().ProposalSigners.SingleAsync(s => s.ProposalId == cosigned && !s.IsLead));
         signer.Status.ShouldBe(SignerStatus.Expired);
 
         // Deadline Tue 2 June 2026: on 19 May it is ten working days away, on 18 May eleven.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 18, 1, 0, 0, TimeSpan.Zero));
-        (await Run()).SoonDue.ShouldBe(0);
+        await Run();
+        (await Part()).SoonDueNotifiedAt.ShouldBeNull();
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 19, 1, 0, 0, TimeSpan.Zero));
-        (await Run()).SoonDue.ShouldBe(1);
-        (await Run()).SoonDue.ShouldBe(0, "每个期限只提醒一次");
+        await Run();
+        var reminded = (await Part()).SoonDueNotifiedAt;
+        reminded.ShouldNotBeNull();
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await Run();
+        (await Part()).SoonDueNotifiedAt.ShouldBe(reminded, "每个期限只提醒一次");
+        (await Part()).OverdueNotifiedAt.ShouldBeNull();
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 3, 1, 0, 0, TimeSpan.Zero));
-        (await Run()).Overdue.ShouldBe(1);
+        await Run();
+        (await Part()).OverdueNotifiedAt.ShouldNotBeNull();
 
         await app.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
         var inbox = await w.As(w.Unit, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
@@ -61,11 +73,12 @@ public class ReminderJobTests
         });
         await w.As(w.Staff, sp => sp.GetRequiredService<ReplyReviewHandler>().ApproveAsync(replyId));
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 25, 8, 0, 0, TimeSpan.Zero));
-        (await Run()).RatingClosed.ShouldBe(0);
+        await Run();
+        (await w.ReadAsync(handled)).Status.ShouldBe(ProposalStatus.AwaitingRating);
         (await w.As(w.Member, sp => sp.GetRequiredService<ProposalRatingHandler>().StateAsync(handled))).CanRate.ShouldBeTrue();
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 26, 1, 0, 0, TimeSpan.Zero));
         (await w.As(w.Member, sp => sp.GetRequiredService<ProposalRatingHandler>().StateAsync(handled))).CanRate.ShouldBeFalse();
-        (await Run()).RatingClosed.ShouldBe(1);
+        (await Run()).RatingClosed.ShouldBeGreaterThanOrEqualTo(1);
         (await w.ReadAsync(handled)).Status.ShouldBe(ProposalStatus.Completed);
     }
 }
