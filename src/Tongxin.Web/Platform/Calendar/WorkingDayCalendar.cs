@@ -54,6 +54,11 @@ public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider
     public async ValueTask<DateOnly> CalendarDeadlineAsync(DateOnly start, int calendarDays, CancellationToken ct = default) =>
         (await RulesAsync(ct)).CalendarDeadline(start, calendarDays);
 
+    /// <summary>A deadline counted in calendar months (e.g. 办理时限 3 months); one that falls on a
+    /// rest day moves to the next working day.</summary>
+    public async ValueTask<DateOnly> MonthsLaterAsync(DateOnly start, int months, CancellationToken ct = default) =>
+        (await RulesAsync(ct)).OnOrAfter(start.AddMonths(months));
+
     public async ValueTask<bool> HasHolidayDataAsync(int year, CancellationToken ct = default) =>
         (await RulesAsync(ct)).HasHolidayData(year);
 

@@ -28,7 +28,7 @@ public sealed class ProposalAssignmentHandler(
         units = ValidateUnits(mode, units);
         var names = await UnitNamesAsync(p.CommitteeId, units.Select(u => u.HandlingUnitId), ct);
         var s = await settings.GetAsync(p.CommitteeId, ct);
-        var deadline = await DeadlineFromAsync(BeijingTime.Today(time), s.DeadlineMonths, ct);
+        var deadline = await calendar.MonthsLaterAsync(BeijingTime.Today(time), s.DeadlineMonths, ct);
         foreach (var u in units)
         {
             db.ProposalAssignments.Add(new ProposalAssignment
@@ -154,7 +154,7 @@ public sealed class ProposalAssignmentHandler(
 
         var names = await UnitNamesAsync(p.CommitteeId, [newUnitId], ct);
         var s = await settings.GetAsync(p.CommitteeId, ct);
-        var deadline = await DeadlineFromAsync(BeijingTime.Today(time), s.DeadlineMonths, ct);
+        var deadline = await calendar.MonthsLaterAsync(BeijingTime.Today(time), s.DeadlineMonths, ct);
         from.Status = AssignmentStatus.Returned;
         db.ProposalAssignments.Add(new ProposalAssignment
         {
@@ -232,13 +232,6 @@ public sealed class ProposalAssignmentHandler(
         }
 
         return names;
-    }
-
-    /// <summary>A month-based deadline; one that falls on a rest day moves to the next working day.</summary>
-    private async Task<DateOnly> DeadlineFromAsync(DateOnly start, int months, CancellationToken ct)
-    {
-        var date = start.AddMonths(months);
-        return await calendar.IsWorkingDayAsync(date, ct) ? date : await calendar.NextWorkingDayAsync(date, ct);
     }
 
     private async Task<IReadOnlyList<Guid>> ProposerIdsAsync(Guid proposalId, CancellationToken ct) =>

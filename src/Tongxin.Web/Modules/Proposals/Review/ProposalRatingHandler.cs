@@ -127,8 +127,7 @@ public sealed class ProposalRatingHandler(
         main.Round = 2;
         main.RepliedAt = null;
         var s = await settings.GetAsync(main.CommitteeId, ct);
-        var date = BeijingTime.Today(time).AddMonths(s.DeadlineMonths);
-        var deadline = await calendar.IsWorkingDayAsync(date, ct) ? date : await calendar.NextWorkingDayAsync(date, ct);
+        var deadline = await calendar.MonthsLaterAsync(BeijingTime.Today(time), s.DeadlineMonths, ct);
         var parts = await db.ProposalAssignments
             .Where(x => x.ProposalId == main.Id && x.Role != AssignmentRole.Co && x.Status == AssignmentStatus.Replied).ToListAsync(ct);
         foreach (var part in parts)
