@@ -120,3 +120,12 @@ public static class ProposalTimeline
             Text = text,
         });
 }
+
+/// <summary>A proposal's attachments are read by whoever may read the proposal – not by every
+/// reader of the committee (an unassigned unit, another member).</summary>
+public sealed class ProposalAttachmentAccess(ProposalAccess access) : Platform.Attachments.IAttachmentOwnerAccess
+{
+    public string OwnerType => Drafting.DraftHandler.AttachmentOwner;
+
+    public Task<bool> MayReadAsync(Guid ownerId, CancellationToken ct) => access.Readable().AnyAsync(p => p.Id == ownerId, ct);
+}

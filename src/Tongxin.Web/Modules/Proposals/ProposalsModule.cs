@@ -13,6 +13,7 @@ public static class ProposalsModule
     {
         services.AddScoped<ProposalAccess>();
         services.AddScoped<ProposalSettingsStore>();
+        services.AddScoped<Platform.Attachments.IAttachmentOwnerAccess, ProposalAttachmentAccess>();
         services.AddScoped<ProposalSettingsHandler>();
         services.AddScoped<ProposalReviewHandler>();
         services.AddScoped<ProposalAssignmentHandler>();

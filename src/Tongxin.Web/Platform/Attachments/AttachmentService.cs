@@ -11,7 +11,7 @@ public sealed record AttachmentDownload(Attachment Attachment, Stream Content);
 
 /// <summary>附件 – accepts uploads (size limit, content sniffing), keeps each distinct content once
 /// under <c>data/files/ab/cd/&lt;sha256&gt;</c>, and hands files only to those allowed to see them.</summary>
-public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IOptions<TongxinOptions> options, IWebHostEnvironment env)
+public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IOptions<TongxinOptions> options, IWebHostEnvironment env, IEnumerable<IAttachmentOwnerAccess> owners)
 {
     public const int MaxFileNameLength = 200;
     private const string Field = "file";
@@ -73,7 +73,7 @@ public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IO
     {
         var actor = db.Actor;
         var attachment = await db.Attachments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null || !MayDownload(actor, attachment))
+        if (attachment is null || !await MayDownloadAsync(actor, attachment, ct))
         {
             throw new NotFoundException("附件");
         }
@@ -87,10 +87,21 @@ public sealed class AttachmentService(TongxinDbContext db, TimeProvider time, IO
         return new AttachmentDownload(attachment, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
     }
 
-    /// <summary>The uploader, or anyone who may read the committee's records. Modules refine this
-    /// per <see cref="Attachment.OwnerType"/> once files are attached to their records.</summary>
-    public static bool MayDownload(Tenancy.Actor actor, Attachment attachment) =>
-        (actor.UserId is not null && attachment.UploadedBy == actor.UserId) || actor.CanRead(attachment.CommitteeId);
+    /// <summary>The uploader; for a file attached to a module's record, whoever that module says may
+    /// read the record (<see cref="IAttachmentOwnerAccess"/>); otherwise anyone who may read the
+    /// committee's records.</summary>
+    private async Task<bool> MayDownloadAsync(Tenancy.Actor actor, Attachment attachment, CancellationToken ct)
+    {
+        if (actor.UserId is not null && attachment.UploadedBy == actor.UserId)
+        {
+            return true;
+        }
+
+        var owner = owners.FirstOrDefault(o => o.OwnerType == attachment.OwnerType);
+        return owner is not null && attachment.OwnerId is { } ownerId
+            ? await owner.MayReadAsync(ownerId, ct)
+            : actor.CanRead(attachment.CommitteeId);
+    }
 
     public string PathFor(string sha256) => Path.Combine(FilesRoot, sha256[..2], sha256[2..4], sha256);
 
