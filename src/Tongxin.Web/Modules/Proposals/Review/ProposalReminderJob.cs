@@ -17,6 +17,9 @@ public sealed class ProposalReminderJob(TongxinDbContext db, ProposalSettingsSto
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = BeijingTime.Today(time);
+        var settingsOf = new Dictionary<Guid, ProposalSettings>();
+        async Task<ProposalSettings> SettingsAsync(Guid committeeId) =>
+            settingsOf.TryGetValue(committeeId, out var known) ? known : settingsOf[committeeId] = await settings.GetAsync(committeeId, ct);
 
         var expired = await db.ProposalSigners.Where(s => s.Status == SignerStatus.Pending && s.ExpiresAt <= now).ToListAsync(ct);
         foreach (var s in expired)
@@ -35,7 +38,7 @@ public sealed class ProposalReminderJob(TongxinDbContext db, ProposalSettingsSto
             .ToListAsync(ct);
         foreach (var committee in open.GroupBy(x => x.p.CommitteeId))
         {
-            var s = await settings.GetAsync(committee.Key, ct);
+            var s = await SettingsAsync(committee.Key);
             var soonLimit = await calendar.AddWorkingDaysAsync(today, s.SoonDueWorkingDays, ct);
             foreach (var x in committee)
             {
@@ -63,7 +66,7 @@ public sealed class ProposalReminderJob(TongxinDbContext db, ProposalSettingsSto
         var waiting = await db.Proposals.Where(p => p.Status == ProposalStatus.AwaitingRating && p.RepliedAt != null).ToListAsync(ct);
         foreach (var p in waiting)
         {
-            var s = await settings.GetAsync(p.CommitteeId, ct);
+            var s = await SettingsAsync(p.CommitteeId);
             var due = await calendar.AddWorkingDaysAsync(DateOnly.FromDateTime(BeijingTime.FromUtc(p.RepliedAt!.Value)), s.RatingWorkingDays, ct);
             if (today > due)
             {
