@@ -128,58 +128,10 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
         var proposals = db.Proposals.AsNoTracking().Where(p => p.SessionId == session.Id && p.CommitteeId == session.CommitteeId);
         var facts = Facts(proposals);
 
-        var totals = await Aggregate(facts.GroupBy(f => 0).Select(g => new GroupCounts<int>
-        {
-            Key = g.Key,
-            Received = g.Sum(f => f.Received ? 1 : 0),
-            Filed = g.Sum(f => f.Filed ? 1 : 0),
-            AfterMerging = g.Sum(f => f.Handled ? 1 : 0),
-            NotFiled = g.Sum(f => f.NotFiled ? 1 : 0),
-            Converted = g.Sum(f => f.Converted ? 1 : 0),
-            Replied = g.Sum(f => f.Replied ? 1 : 0),
-            OnTime = g.Sum(f => f.OnTime ? 1 : 0),
-            KeyCount = g.Sum(f => f.IsKey ? 1 : 0),
-            ImportantCount = g.Sum(f => f.IsImportant ? 1 : 0),
-        }), ct);
-        var byCategory = await Aggregate(facts.GroupBy(f => f.Category).Select(g => new GroupCounts<string>
-        {
-            Key = g.Key,
-            Received = g.Sum(f => f.Received ? 1 : 0),
-            Filed = g.Sum(f => f.Filed ? 1 : 0),
-            AfterMerging = g.Sum(f => f.Handled ? 1 : 0),
-            NotFiled = g.Sum(f => f.NotFiled ? 1 : 0),
-            Converted = g.Sum(f => f.Converted ? 1 : 0),
-            Replied = g.Sum(f => f.Replied ? 1 : 0),
-            OnTime = g.Sum(f => f.OnTime ? 1 : 0),
-            KeyCount = g.Sum(f => f.IsKey ? 1 : 0),
-            ImportantCount = g.Sum(f => f.IsImportant ? 1 : 0),
-        }), ct);
-        var bySector = await Aggregate(facts.GroupBy(f => f.SectorId).Select(g => new GroupCounts<Guid?>
-        {
-            Key = g.Key,
-            Received = g.Sum(f => f.Received ? 1 : 0),
-            Filed = g.Sum(f => f.Filed ? 1 : 0),
-            AfterMerging = g.Sum(f => f.Handled ? 1 : 0),
-            NotFiled = g.Sum(f => f.NotFiled ? 1 : 0),
-            Converted = g.Sum(f => f.Converted ? 1 : 0),
-            Replied = g.Sum(f => f.Replied ? 1 : 0),
-            OnTime = g.Sum(f => f.OnTime ? 1 : 0),
-            KeyCount = g.Sum(f => f.IsKey ? 1 : 0),
-            ImportantCount = g.Sum(f => f.IsImportant ? 1 : 0),
-        }), ct);
-        var byKind = await Aggregate(facts.GroupBy(f => f.Kind).Select(g => new GroupCounts<ProposerKind>
-        {
-            Key = g.Key,
-            Received = g.Sum(f => f.Received ? 1 : 0),
-            Filed = g.Sum(f => f.Filed ? 1 : 0),
-            AfterMerging = g.Sum(f => f.Handled ? 1 : 0),
-            NotFiled = g.Sum(f => f.NotFiled ? 1 : 0),
-            Converted = g.Sum(f => f.Converted ? 1 : 0),
-            Replied = g.Sum(f => f.Replied ? 1 : 0),
-            OnTime = g.Sum(f => f.OnTime ? 1 : 0),
-            KeyCount = g.Sum(f => f.IsKey ? 1 : 0),
-            ImportantCount = g.Sum(f => f.IsImportant ? 1 : 0),
-        }), ct);
+        var totals = await CountByAsync(facts, f => 0, ct);
+        var byCategory = await CountByAsync(facts, f => f.Category, ct);
+        var bySector = await CountByAsync(facts, f => f.SectorId, ct);
+        var byKind = await CountByAsync(facts, f => f.Kind, ct);
 
         // Ratings of each proposal's final round (a 不满意 in round 1 is superseded by round 2's).
         var ratings = from r in db.ProposalRatings.AsNoTracking()
@@ -362,8 +314,21 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
             .OrderByDescending(u => u.Assigned).ThenBy(u => u.Unit, StringComparer.Ordinal)];
     }
 
-    private static async Task<List<GroupCounts<TKey>>> Aggregate<TKey>(IQueryable<GroupCounts<TKey>> query, CancellationToken ct) =>
-        await query.ToListAsync(ct);
+    /// <summary>Every proposal figure of one breakdown, counted by the database in one GROUP BY.</summary>
+    private static Task<List<GroupCounts<TKey>>> CountByAsync<TKey>(IQueryable<Fact> facts, System.Linq.Expressions.Expression<Func<Fact, TKey>> key, CancellationToken ct) =>
+        facts.GroupBy(key).Select(g => new GroupCounts<TKey>
+        {
+            Key = g.Key,
+            Received = g.Sum(f => f.Received ? 1 : 0),
+            Filed = g.Sum(f => f.Filed ? 1 : 0),
+            AfterMerging = g.Sum(f => f.Handled ? 1 : 0),
+            NotFiled = g.Sum(f => f.NotFiled ? 1 : 0),
+            Converted = g.Sum(f => f.Converted ? 1 : 0),
+            Replied = g.Sum(f => f.Replied ? 1 : 0),
+            OnTime = g.Sum(f => f.OnTime ? 1 : 0),
+            KeyCount = g.Sum(f => f.IsKey ? 1 : 0),
+            ImportantCount = g.Sum(f => f.IsImportant ? 1 : 0),
+        }).ToListAsync(ct);
 
     private sealed class Fact
     {
