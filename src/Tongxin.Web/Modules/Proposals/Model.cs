@@ -346,6 +346,14 @@ public class Proposal : CommitteeEntity
     /// <summary>When not filed: has the text been turned into a 社情民意 report (issue 4 converts it).</summary>
     public bool ConvertedToOpinion { get; set; }
 
+    /// <summary>The 社情民意 report this not-filed proposal was converted into (link both ways).</summary>
+    public Guid? OpinionReportId { get; set; }
+
+    /// <summary>Set on a 社情民意转办 handling case: this row is not a proposal but carries a report
+    /// (<c>OpinionReport.HandlingCaseId</c>) through the proposals' assign → reply → rating loop.
+    /// Proposal lists, numbers, statistics, search and public pages leave such rows out.</summary>
+    public Guid? SourceReportId { get; set; }
+
     /// <summary>并案: the main proposal this one was merged into.</summary>
     public Guid? MergedIntoId { get; set; }
 

@@ -18,6 +18,7 @@ internal static class ProposalsModel
             e.HasIndex(p => p.LeadMemberId);
             e.HasIndex(p => p.MergedIntoId);
             e.HasIndex(p => p.ProjectId);
+            e.HasIndex(p => p.SourceReportId);
             e.Ignore(p => p.DisplayNumber);
         });
         b.Entity<ProposalSigner>(e =>

@@ -40,6 +40,8 @@ public static class Permissions
     public const string Organization = "organization";
     public const string Proposals = "proposals";
     public const string Opinions = "opinions";
+    /// <summary>社情民意审签/签发 – on top of <see cref="Opinions"/>.</summary>
+    public const string OpinionsSignOff = "opinions-signoff";
     public const string Consultations = "consultations";
     public const string Supervision = "supervision";
     public const string Performance = "performance";
@@ -47,13 +49,14 @@ public static class Permissions
     public const string Public = "public";
 
     public static readonly string[] All =
-        [Organization, Proposals, Opinions, Consultations, Supervision, Performance, Evaluation, Public];
+        [Organization, Proposals, Opinions, OpinionsSignOff, Consultations, Supervision, Performance, Evaluation, Public];
 
     public static string DisplayName(string permission) => permission switch
     {
         Organization => "组织与名册",
         Proposals => "提案",
         Opinions => "社情民意",
+        OpinionsSignOff => "社情民意签发",
         Consultations => "协商议政",
         Supervision => "民主监督",
         Performance => "委员履职",

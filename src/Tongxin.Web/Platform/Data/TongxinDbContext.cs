@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
+using Tongxin.Modules.PublicChannels;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Audit;
@@ -61,6 +63,22 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<ProposalInstruction> ProposalInstructions => Set<ProposalInstruction>();
     public DbSet<ProposalProject> ProposalProjects => Set<ProposalProject>();
     public DbSet<ProposalHistoryEntry> ProposalHistory => Set<ProposalHistoryEntry>();
+    public DbSet<OpinionSettings> OpinionSettings => Set<OpinionSettings>();
+    public DbSet<OpinionReport> OpinionReports => Set<OpinionReport>();
+    public DbSet<OpinionReportAuthor> OpinionReportAuthors => Set<OpinionReportAuthor>();
+    public DbSet<OpinionReportVersion> OpinionReportVersions => Set<OpinionReportVersion>();
+    public DbSet<OpinionHistoryEntry> OpinionHistory => Set<OpinionHistoryEntry>();
+    public DbSet<OpinionBulletin> OpinionBulletins => Set<OpinionBulletin>();
+    public DbSet<OpinionBulletinArticle> OpinionBulletinArticles => Set<OpinionBulletinArticle>();
+    public DbSet<OpinionBulletinArticleReport> OpinionBulletinArticleReports => Set<OpinionBulletinArticleReport>();
+    public DbSet<OpinionOutcome> OpinionOutcomes => Set<OpinionOutcome>();
+    public DbSet<LiaisonPoint> LiaisonPoints => Set<LiaisonPoint>();
+    public DbSet<MemberStudio> MemberStudios => Set<MemberStudio>();
+    public DbSet<MemberStudioHost> MemberStudioHosts => Set<MemberStudioHost>();
+    public DbSet<PublicSubmission> PublicSubmissions => Set<PublicSubmission>();
+    public DbSet<TopicSuggestion> TopicSuggestions => Set<TopicSuggestion>();
+    public DbSet<TopicSupport> TopicSupports => Set<TopicSupport>();
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
@@ -90,6 +108,8 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         PlatformModel.Configure(builder);
         OrganizationModel.Configure(builder);
         ProposalsModel.Configure(builder);
+        OpinionsModel.Configure(builder);
+        PublicChannelsModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {

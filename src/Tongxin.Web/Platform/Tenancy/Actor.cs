@@ -21,6 +21,10 @@ public sealed record Actor(
 
     public static Actor Anonymous(string? ip) => new(null, "anonymous", null, [], [], [], ip);
 
+    /// <summary>An anonymous visitor of a public channel (码上商, 委员工作室, 码上征题) of one committee:
+    /// may write that committee's public records and nothing else.</summary>
+    public static Actor Public(Guid committeeId, string? ip) => new(null, "public", committeeId, [], [], [committeeId], ip);
+
     public bool IsSystem => ReferenceEquals(this, System) || (UserId is null && UserName == "system");
 
     public bool IsAuthenticated => UserId is not null;

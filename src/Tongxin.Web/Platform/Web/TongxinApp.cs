@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Drafting;
@@ -93,6 +94,7 @@ public static class TongxinApp
         services.AddCalendar();
         services.AddOrganizationAdmin();
         services.AddProposals();
+        services.AddOpinions();
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
