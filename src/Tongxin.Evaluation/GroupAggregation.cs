@@ -22,23 +22,35 @@ public static class GroupAggregation
     {
         var lambda = ExpertWeights(experts, expertWeights);
         var n = experts[0].Order;
-        var logs = new double[n * n];
+        var cells = new double[n * n];
+
+        // Only the upper triangle is averaged; the lower one is its reciprocal by construction, which halves
+        // the logarithms and keeps the result exactly reciprocal.
         for (var k = 0; k < experts.Count; k++)
         {
-            var cells = experts[k].Cells;
+            var expert = experts[k].Cells;
             var weight = lambda[k];
-            for (var c = 0; c < logs.Length; c++)
+            for (var i = 0; i < n; i++)
             {
-                logs[c] += weight * Math.Log(cells[c]);
+                for (var j = i + 1; j < n; j++)
+                {
+                    cells[(i * n) + j] += weight * Math.Log(expert[(i * n) + j]);
+                }
             }
         }
 
-        for (var c = 0; c < logs.Length; c++)
+        for (var i = 0; i < n; i++)
         {
-            logs[c] = Math.Exp(logs[c]);
+            cells[(i * n) + i] = 1;
+            for (var j = i + 1; j < n; j++)
+            {
+                var mean = cells[(i * n) + j];
+                cells[(i * n) + j] = Math.Exp(mean);
+                cells[(j * n) + i] = Math.Exp(-mean);
+            }
         }
 
-        return PairwiseMatrix.Trusted(n, logs);
+        return PairwiseMatrix.Trusted(n, cells);
     }
 
     /// <summary>Each expert's weights by <paramref name="method"/>, combined by <paramref name="aggregation"/>

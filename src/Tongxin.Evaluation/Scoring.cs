@@ -106,7 +106,7 @@ public static class CompositeScoring
 
             case Normalization.TowardTarget:
                 {
-                    var target = indicator.Target!.Value;
+                    var target = indicator.Target ?? throw new EvaluationException($"指标「{indicator.Name}」采用目标值标准化，须给出有效的目标值。");
                     var furthest = values.Max(x => Math.Abs(x - target));
                     return furthest == 0 ? [.. values.Select(_ => 1.0)] : [.. values.Select(x => 1 - (Math.Abs(x - target) / furthest))];
                 }
