@@ -123,6 +123,9 @@ public class OpinionStatisticsTests
         var page = await web.GetPageAsync("/Opinions/Statistics?year=2026");
         page.ShouldContain(c.Name);
         page.ShouldContain("甲委员");
+        var ranking = await web.GetPageAsync($"/Opinions/Statistics/Ranking?committeeId={c.Id}&year=2026&list=members&page=1");
+        ranking.ShouldContain("共 2 条");
+        ranking.ShouldContain("16.25");
         var export = await web.GetAsync($"/Opinions/Statistics?committeeId={c.Id}&year=2026&table=Members&handler=Export");
         export.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         using var book = new XLWorkbook(await export.Content.ReadAsStreamAsync());

@@ -176,7 +176,8 @@ public sealed class OpinionOutcomeHandler(TongxinDbContext db, OpinionAccess acc
     /// <summary>An outcome staff may correct: recorded by hand in the own committee. Own-level
     /// adoption follows its bulletin, 上报 its copy, and carried-back outcomes the upper committee.</summary>
     public static bool IsCorrectable(OpinionOutcome o) =>
-        o.Kind != OpinionOutcomeKind.Forwarded && o.BulletinId is null && o.FromReportId is null && o.Level != AdoptionLevel.Own;
+        o.Kind != OpinionOutcomeKind.Forwarded && o.BulletinId is null && o.FromReportId is null
+        && !(o.Kind == OpinionOutcomeKind.Adopted && o.Level == AdoptionLevel.Own);
 
     /// <summary>Loads an outcome for correction (the edit page): staff of the report's committee, a
     /// hand-recorded outcome, the report in a status that takes outcomes.</summary>

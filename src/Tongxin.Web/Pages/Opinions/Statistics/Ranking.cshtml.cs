@@ -20,9 +20,6 @@ public class RankingModel(OpinionStatisticsHandler statistics) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? List { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNo { get; set; } = 1;
-
     public OpinionYearStatistics Statistics { get; private set; } = null!;
 
     public bool Submitters => List == "submitters";
@@ -31,18 +28,19 @@ public class RankingModel(OpinionStatisticsHandler statistics) : PageModel
 
     public PagedList<OpinionFigures> SubmitterRows { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    // "page" is also the Razor Pages route value, so the number comes from the query explicitly.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         // The tables are aggregates of a committee-year (hundreds of rows at most), paged here.
         Statistics = await statistics.GetAsync(CommitteeId, Year, ct);
-        Members = Page(Statistics.Members);
-        SubmitterRows = Page(Statistics.BySubmitter);
+        Members = Slice(Statistics.Members, pageNumber);
+        SubmitterRows = Slice(Statistics.BySubmitter, pageNumber);
     }
 
-    private PagedList<T> Page<T>(IReadOnlyList<T> all)
+    private static PagedList<T> Slice<T>(IReadOnlyList<T> all, int pageNumber)
     {
         var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        var page = Math.Clamp(PageNo, 1, pages);
+        var page = Math.Clamp(pageNumber, 1, pages);
         return new PagedList<T>([.. all.Skip((page - 1) * PageSize).Take(PageSize)], page, PageSize, all.Count);
     }
 }
