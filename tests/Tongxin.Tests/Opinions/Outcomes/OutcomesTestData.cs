@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
@@ -121,8 +122,14 @@ public static class OutcomesTestData
             await db.SaveChangesAsync();
         });
 
-    public static Task DispatchAsync(TestApp app) =>
-        app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+    /// <summary>Handles every pending event, and fails with the handler's error if one failed.</summary>
+    public static async Task DispatchAsync(TestApp app)
+    {
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var failed = await app.AsAsync(Actor.System, async sp =>
+            await sp.GetRequiredService<TongxinDbContext>().OutboxMessages.Where(m => m.LastError != null && m.DispatchedAt == null).Select(m => m.LastError).ToListAsync());
+        failed.ShouldBeEmpty();
+    }
 
     public static async Task<List<OpinionOutcome>> OutcomesOfAsync(TestApp app, Guid reportId) =>
         await app.AsAsync(Actor.System, async sp =>
