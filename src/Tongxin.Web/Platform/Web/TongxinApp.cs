@@ -100,6 +100,7 @@ public static class TongxinApp
         services.AddProposalHandling();
         Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
         services.AddProposalReporting();
+        Tongxin.Modules.Opinions.Outcomes.OutcomesModule.AddOpinionOutcomes(services);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
@@ -245,6 +246,7 @@ public static class TongxinApp
         HandlingModule.Map(api);
         Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
         Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
+        Tongxin.Modules.Opinions.Outcomes.OutcomesModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
