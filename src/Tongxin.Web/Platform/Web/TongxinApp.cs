@@ -95,6 +95,7 @@ public static class TongxinApp
         services.AddOrganizationAdmin();
         services.AddProposals();
         services.AddOpinions();
+        Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
