@@ -212,6 +212,8 @@ public enum ProposalEventKind
     Instruction = 23,
     [Display(Name = "标记")]
     Marked = 24,
+    [Display(Name = "转为社情民意信息")]
+    ConvertedToOpinion = 25,
 }
 
 /// <summary>提案工作设置 – every number and list of DOMAIN.md §3 for one committee. Lists are

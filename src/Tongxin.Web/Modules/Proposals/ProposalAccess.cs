@@ -18,6 +18,20 @@ public sealed class ProposalAccess(TongxinDbContext db, IActorAccessor actors)
     /// <summary>Staff who may act on a proposal of <paramref name="committeeId"/>: writes stay in the own committee.</summary>
     public static bool CanManage(Actor a, Guid committeeId) => IsProposalStaff(a) && a.CanWrite(committeeId);
 
+    /// <summary>社情民意转办件 (a row with <c>SourceReportId</c>) belong to the 社情民意 office, real
+    /// proposals to the 提案 office: the staff who read and manage a row depend on which it is.</summary>
+    public static bool IsStaffFor(Actor a, Proposal p) =>
+        p.SourceReportId is null ? IsProposalStaff(a) : Opinions.OpinionAccess.IsOpinionStaff(a);
+
+    /// <summary>Staff who may act on this row (proposal or 转办件): its office, own committee.</summary>
+    public static bool CanManage(Actor a, Proposal p) => IsStaffFor(a, p) && a.CanWrite(p.CommitteeId);
+
+    /// <summary>How texts name the row: "提案第0001号" for a proposal, "社情民意转办件" for a case.</summary>
+    public static string Label(Proposal p) => p.SourceReportId is null ? $"提案{p.DisplayNumber}" : "社情民意转办件";
+
+    /// <summary>"提案" or "社情民意转办件", for texts that name the row without its number.</summary>
+    public static string Noun(Proposal p) => p.SourceReportId is null ? "提案" : "社情民意转办件";
+
     public static bool IsMember(Actor a) => a.IsInRole(Roles.Member) && a.MemberId is not null;
 
     public static bool IsUnit(Actor a) => a.IsInRole(Roles.Unit) && a.HandlingUnitId is not null;
@@ -29,14 +43,19 @@ public sealed class ProposalAccess(TongxinDbContext db, IActorAccessor actors)
     {
         var a = Actor;
         var q = db.Proposals.AsQueryable();
-        if (IsProposalStaff(a))
+        var proposals = IsProposalStaff(a);
+        var cases = Opinions.OpinionAccess.IsOpinionStaff(a);
+        if (proposals || cases)
         {
-            return q.Where(p => p.Status != ProposalStatus.Draft);
+            // 提案 staff read proposals, 社情民意 staff read the 转办 cases of their reports.
+            return q.Where(p => p.Status != ProposalStatus.Draft
+                && ((proposals && p.SourceReportId == null) || (cases && p.SourceReportId != null)));
         }
 
         if (IsLeader(a))
         {
-            return q.Where(p => p.CommitteeId == a.CommitteeId && p.Status != ProposalStatus.Draft);
+            // Leaders follow proposals; a 转办 case is followed on its report.
+            return q.Where(p => p.CommitteeId == a.CommitteeId && p.Status != ProposalStatus.Draft && p.SourceReportId == null);
         }
 
         if (IsUnit(a))
@@ -62,10 +81,12 @@ public sealed class ProposalAccess(TongxinDbContext db, IActorAccessor actors)
     public async Task<Proposal> LoadAsync(Guid id, CancellationToken ct = default) =>
         await Readable().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("提案");
 
-    /// <summary>Loads a proposal for a staff action: readable, and writable by this staff member.</summary>
+    /// <summary>Loads a proposal for a staff action: readable, and writable by this staff member.
+    /// A 社情民意转办 case is managed by 社情民意 staff (assignment, returns, deadlines, reply review);
+    /// every other staff action takes a real proposal (<see cref="LoadProposalForStaffAsync"/>).</summary>
     public async Task<Proposal> LoadForStaffAsync(Guid id, CancellationToken ct = default)
     {
-        if (!IsProposalStaff(Actor))
+        if (!IsProposalStaff(Actor) && !Opinions.OpinionAccess.IsOpinionStaff(Actor))
         {
             throw new ForbiddenException("只有具有提案管理权限的工作人员可以执行此操作。");
         }
@@ -73,10 +94,22 @@ public sealed class ProposalAccess(TongxinDbContext db, IActorAccessor actors)
         var proposal = await LoadAsync(id, ct);
         if (!Actor.CanWrite(proposal.CommitteeId))
         {
-            throw new ForbiddenException("只能处理本级政协的提案。");
+            throw new ForbiddenException(proposal.SourceReportId is null ? "只能处理本级政协的提案。" : "只能处理本级政协的社情民意转办件。");
         }
 
         return proposal;
+    }
+
+    /// <summary>Loads a real proposal (not a 转办 case) for a 提案 staff action: review, marks, conversion.</summary>
+    public async Task<Proposal> LoadProposalForStaffAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!IsProposalStaff(Actor))
+        {
+            throw new ForbiddenException("只有具有提案管理权限的工作人员可以执行此操作。");
+        }
+
+        var proposal = await LoadForStaffAsync(id, ct);
+        return proposal.SourceReportId is null ? proposal : throw new NotFoundException("提案");
     }
 
     /// <summary>The actor's own member id, or 403 for anyone who is not a member.</summary>

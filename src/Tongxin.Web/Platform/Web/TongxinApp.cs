@@ -96,6 +96,7 @@ public static class TongxinApp
         services.AddProposals();
         services.AddOpinions();
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
+        Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();

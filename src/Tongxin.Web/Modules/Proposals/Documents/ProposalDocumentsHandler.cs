@@ -56,7 +56,8 @@ public sealed class ProposalDocumentsHandler(TongxinDbContext db, IActorAccessor
             .Where(r => r.Id == replyId)
             .Select(r => new { r.ProposalId, r.AssignmentId, r.HandlingUnitName, r.Text, r.Signer, r.ReplyClass, r.Status, r.SubmittedAt, r.ReviewedAt })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("答复");
-        var staffMayPreview = ProposalAccess.IsProposalStaff(Actor) && reply.Status is ReplyStatus.Submitted or ReplyStatus.Rejected;
+        // Staff of the office that reviews it (提案, or 社情民意 for a 转办 case; Readable below decides which).
+        var staffMayPreview = (ProposalAccess.IsProposalStaff(Actor) || Opinions.OpinionAccess.IsOpinionStaff(Actor)) && reply.Status is ReplyStatus.Submitted or ReplyStatus.Rejected;
         if (reply.Status != ReplyStatus.Approved && !staffMayPreview)
         {
             throw new NotFoundException("答复");

@@ -117,7 +117,7 @@ public sealed class MyProposalsHandler(TongxinDbContext db, ProposalAccess acces
     }
 
     private IQueryable<Proposal> Mine(Guid memberId) =>
-        access.Readable().AsNoTracking().Where(p =>
+        access.Readable().AsNoTracking().Where(p => p.SourceReportId == null &&
             db.ProposalSigners.Any(s => s.ProposalId == p.Id && s.MemberId == memberId)
             && (p.Status != ProposalStatus.Draft || p.LeadMemberId == memberId));
 }

@@ -35,8 +35,8 @@ public sealed class UnitHandlingHandler(
 
         a.Status = AssignmentStatus.Accepted;
         a.AcceptedAt = now;
-        ProposalTimeline.Add(db, p, ProposalEventKind.Accepted, a.HandlingUnitName, $"{a.HandlingUnitName}签收了提案（{a.Role.DisplayName()}）。", now);
-        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Accepted, $"{a.HandlingUnitName}已签收提案《{p.Title}》。", [], []));
+        ProposalTimeline.Add(db, p, ProposalEventKind.Accepted, a.HandlingUnitName, $"{a.HandlingUnitName}签收了{ProposalAccess.Noun(p)}（{a.Role.DisplayName()}）。", now);
+        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Accepted, $"{a.HandlingUnitName}已签收{ProposalAccess.Noun(p)}《{p.Title}》。", [], []));
         await SaveAsync(ct);
     }
 
@@ -72,7 +72,7 @@ public sealed class UnitHandlingHandler(
         a.ReturnRequestedAt = now;
         a.ReturnDecisionNote = null;
         ProposalTimeline.Add(db, p, ProposalEventKind.ReturnRequested, a.HandlingUnitName, $"{a.HandlingUnitName}申请退回：{reason}", now);
-        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReturnRequested, $"{a.HandlingUnitName}申请退回提案《{p.Title}》，待审核。", [], []));
+        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReturnRequested, $"{a.HandlingUnitName}申请退回{ProposalAccess.Noun(p)}《{p.Title}》，待审核。", [], []));
         await SaveAsync(ct);
     }
 
@@ -106,7 +106,7 @@ public sealed class UnitHandlingHandler(
         db.ProposalContacts.Add(contact);
         ProposalTimeline.Add(db, p, ProposalEventKind.Contacted, a.HandlingUnitName,
             $"{a.HandlingUnitName}登记联系情况：{UnitDeadlines.Date(contact.Date)}，{contact.Method.DisplayName()}。", now);
-        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Contacted, $"{a.HandlingUnitName}就提案《{p.Title}》登记了联系情况。", [], []));
+        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Contacted, $"{a.HandlingUnitName}就{ProposalAccess.Noun(p)}《{p.Title}》登记了联系情况。", [], []));
         await SaveAsync(ct);
         return contact.Id;
     }
@@ -145,7 +145,7 @@ public sealed class UnitHandlingHandler(
             .Where(x => x.ProposalId == p.Id && x.Role == AssignmentRole.Lead && x.Status != AssignmentStatus.Returned)
             .Select(x => x.HandlingUnitId).ToListAsync(ct);
         ProposalTimeline.Add(db, p, ProposalEventKind.CoOpinion, a.HandlingUnitName, $"{a.HandlingUnitName}{(revised ? "修改了" : "提交了")}协办意见。", now);
-        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.CoOpinion, $"协办单位{a.HandlingUnitName}已就提案《{p.Title}》提交协办意见。", [], leadUnits));
+        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.CoOpinion, $"协办单位{a.HandlingUnitName}已就{ProposalAccess.Noun(p)}《{p.Title}》提交协办意见。", [], leadUnits));
         await SaveAsync(ct);
     }
 
@@ -223,7 +223,7 @@ public sealed class UnitHandlingHandler(
             var round = p.Round > 1 ? $"第{p.Round}轮" : "";
             ProposalTimeline.Add(db, p, ProposalEventKind.ReplySubmitted, a.HandlingUnitName,
                 $"{a.HandlingUnitName}{(resubmitted ? "修改后重新提交" : "提交")}了{round}答复（{reply.ReplyClass}类，办理事项{reply.Items.Count}项），待审核。", now);
-            db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReplySubmitted, $"{a.HandlingUnitName}已提交提案《{p.Title}》的答复，待审核。", [], []));
+            db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReplySubmitted, $"{a.HandlingUnitName}已提交{ProposalAccess.Noun(p)}《{p.Title}》的答复，待审核。", [], []));
         }
 
         await SaveAsync(ct);
@@ -255,7 +255,7 @@ public sealed class UnitHandlingHandler(
         item.StatusChangedAt = now;
         ProposalTimeline.Add(db, p, ProposalEventKind.ItemUpdated, a.HandlingUnitName,
             $"{a.HandlingUnitName}更新办理事项“{Shorten(item.Commitment)}”：{before.DisplayName()} → {input.Status.DisplayName()}。", now);
-        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ItemUpdated, $"提案《{p.Title}》的办理事项有更新：{input.Status.DisplayName()}。", [p.LeadMemberId], []));
+        db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ItemUpdated, $"{ProposalAccess.Noun(p)}《{p.Title}》的办理事项有更新：{input.Status.DisplayName()}。", [p.LeadMemberId], []));
         await SaveAsync(ct);
     }
 

@@ -20,7 +20,11 @@ public sealed record HandlingView(
 /// <summary>提案概要 – the proposal as the unit reads it.</summary>
 public sealed record ProposalSummary(
     Guid Id, string DisplayNumber, string Title, string Situation, string Suggestions, string Category,
-    string Proposers, ProposalStatus Status, int Round, AssignmentMode? Mode, string? SessionName);
+    string Proposers, ProposalStatus Status, int Round, AssignmentMode? Mode, string? SessionName)
+{
+    /// <summary>A 社情民意转办 case: a report handed to the unit; its "proposer" is the report's submitter.</summary>
+    public bool IsCase { get; init; }
+}
 
 /// <summary>The unit's own assignment with its dates worked out.</summary>
 public sealed record MyAssignment(
@@ -68,7 +72,11 @@ public sealed class UnitHandlingQueries(TongxinDbContext db, ProposalAccess acce
             .Where(x => x.ProposalId == p.Id && (x.IsLead || x.Status == SignerStatus.Confirmed))
             .OrderBy(x => x.Order).Select(x => x.MemberName).ToListAsync(ct);
         var proposers = p.GroupName is { Length: > 0 } g ? $"{g}（联系人：{p.LeadMemberName}）" : string.Join("、", signers.DefaultIfEmpty(p.LeadMemberName));
-        var summary = new ProposalSummary(p.Id, p.DisplayNumber, p.Title, p.Situation, p.Suggestions, p.Category, proposers, p.Status, p.Round, p.AssignmentMode, session);
+        var isCase = p.SourceReportId is not null;
+        var summary = new ProposalSummary(p.Id, isCase ? UnitAssignmentRow.CaseLabel : p.DisplayNumber, p.Title, p.Situation, p.Suggestions, p.Category, proposers, p.Status, p.Round, p.AssignmentMode, session)
+        {
+            IsCase = isCase,
+        };
 
         var assignments = await db.ProposalAssignments.AsNoTracking().Where(x => x.ProposalId == p.Id)
             .OrderBy(x => x.Role).ThenBy(x => x.AssignedAt).ToListAsync(ct);

@@ -28,7 +28,13 @@ public sealed record UnitAssignmentRow(
 {
     public int WorkingDaysLeft { get; init; }
 
-    public string DisplayNumber => Number is { } n ? $"第{n:D4}号" : "未编号";
+    /// <summary>A 社情民意转办 case (a report handed to the unit), not a proposal.</summary>
+    public bool IsCase { get; init; }
+
+    public string DisplayNumber => IsCase ? CaseLabel : Number is { } n ? $"第{n:D4}号" : "未编号";
+
+    /// <summary>How a 转办 case is labelled where a proposal shows its number.</summary>
+    public const string CaseLabel = "社情民意转办";
 
     /// <summary>Nothing is left to do once the reply or co-opinion is in, or the proposal moved on.</summary>
     public bool ShowsDeadline => !Done && ProposalStatus == ProposalStatus.Handling;
@@ -159,7 +165,8 @@ public sealed class UnitInboxHandler(TongxinDbContext db, ProposalAccess access,
             .ThenBy(x => x.a.Id)
             .Select(x => new UnitAssignmentRow(
                 x.p.Id, x.p.Number, x.p.Title, x.p.LeadMemberName, x.p.Category, x.SessionName, x.p.Status,
-                x.a.Role, x.a.Status, x.a.AssignedAt, x.a.Deadline, x.Reply, x.Done));
+                x.a.Role, x.a.Status, x.a.AssignedAt, x.a.Deadline, x.Reply, x.Done)
+            { IsCase = x.p.SourceReportId != null });
     }
 
     /// <summary>临期: this many working days before the deadline, per the unit's committee.</summary>

@@ -104,7 +104,8 @@ public sealed class ProposalDeadlineHandler(
             : assignments.Where(x => x.Deadline >= today && x.Deadline <= soonLimit);
         return from x in assignments
                join p in db.Proposals on x.ProposalId equals p.Id
-               where p.Status == ProposalStatus.Handling
+               // 社情民意转办 cases are followed by the 社情民意 office on the report, not in the 提案委's lists.
+               where p.Status == ProposalStatus.Handling && p.SourceReportId == null
                orderby x.Deadline, p.Number, x.HandlingUnitName
                select new DeadlineRow
                {

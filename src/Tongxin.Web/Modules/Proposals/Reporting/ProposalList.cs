@@ -181,7 +181,8 @@ public sealed class ProposalListHandler(
             throw new ForbiddenException("您无权查看该政协的提案。");
         }
 
-        var q = access.Readable().AsNoTracking();
+        // 社情民意转办 cases run through the handling loop but are not proposals.
+        var q = access.Readable().AsNoTracking().Where(p => p.SourceReportId == null);
         if (f.CommitteeId is { } c)
         {
             q = q.Where(p => p.CommitteeId == c);

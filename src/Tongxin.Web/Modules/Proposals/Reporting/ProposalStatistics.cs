@@ -125,7 +125,7 @@ public sealed class ProposalStatisticsHandler(TongxinDbContext db, IActorAccesso
     {
         var session = await ResolveSessionAsync(sessionId, ct);
         var committeeName = await db.Committees.Where(c => c.Id == session.CommitteeId).Select(c => c.Name).FirstAsync(ct);
-        var proposals = db.Proposals.AsNoTracking().Where(p => p.SessionId == session.Id && p.CommitteeId == session.CommitteeId);
+        var proposals = db.Proposals.AsNoTracking().Where(p => p.SessionId == session.Id && p.CommitteeId == session.CommitteeId && p.SourceReportId == null);
         var facts = Facts(proposals);
 
         var totals = await CountByAsync(facts, f => 0, ct);

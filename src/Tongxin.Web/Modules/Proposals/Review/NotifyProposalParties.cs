@@ -16,28 +16,38 @@ public sealed class NotifyProposalParties(TongxinDbContext db, NotificationServi
     {
         var members = e.RecipientMemberIds.ToList();
         var units = e.RecipientUnitIds.ToList();
+        var staffAnswers = e.Kind is ProposalEventKind.ReturnRequested or ProposalEventKind.ReplySubmitted;
+        if (members.Count == 0 && units.Count == 0 && !staffAnswers)
+        {
+            return;
+        }
+
+        // A 社情民意转办 case is answered by the 社情民意 office and named as such.
+        var isCase = await db.Proposals.AnyAsync(p => p.Id == e.ProposalId && p.SourceReportId != null, ct);
+        var title = isCase ? $"社情民意转办：{Title(e)}" : Title(e);
         if (members.Count > 0)
         {
             var ids = await db.Users.Where(u => u.MemberId != null && members.Contains(u.MemberId.Value) && !u.IsDisabled)
                 .Select(u => u.Id).ToListAsync(ct);
-            await notifications.NotifyAsync(ids, Title(e), e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
+            await notifications.NotifyAsync(ids, title, e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
         }
 
         if (units.Count > 0)
         {
             var ids = await db.Users.Where(u => u.HandlingUnitId != null && units.Contains(u.HandlingUnitId.Value) && !u.IsDisabled)
                 .Select(u => u.Id).ToListAsync(ct);
-            await notifications.NotifyAsync(ids, Title(e), e.Summary, $"/Proposals/Unit/Handle/{e.ProposalId}", ct);
+            await notifications.NotifyAsync(ids, title, e.Summary, $"/Proposals/Unit/Handle/{e.ProposalId}", ct);
         }
 
         // Units' requests that staff must answer: a return request and a reply to review.
-        if (e.Kind is ProposalEventKind.ReturnRequested or ProposalEventKind.ReplySubmitted)
+        if (staffAnswers)
         {
+            var permission = isCase ? Permissions.Opinions : Permissions.Proposals;
             var staff = await db.Users
-                .Where(u => u.CommitteeId == e.CommitteeId && !u.IsDisabled && u.ModulePermissions.Contains(Permissions.Proposals)
+                .Where(u => u.CommitteeId == e.CommitteeId && !u.IsDisabled && u.ModulePermissions.Contains(permission)
                     && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Staff)))
                 .Select(u => u.Id).ToListAsync(ct);
-            await notifications.NotifyAsync(staff, Title(e), e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
+            await notifications.NotifyAsync(staff, title, e.Summary, $"/Proposals/Detail/{e.ProposalId}", ct);
         }
     }
 

@@ -22,8 +22,27 @@ public sealed class ProposalAssignmentHandler(
     /// to the next working day.</summary>
     public async Task AssignAsync(Guid id, AssignmentMode mode, IReadOnlyList<UnitChoice> units, CancellationToken ct = default)
     {
-        var now = Now;
         var p = await access.LoadForStaffAsync(id, ct);
+        await AssignLoadedAsync(p, mode, units, await ProposerIdsAsync(p.Id, ct), ct);
+        await db.SaveActionAsync(ct);
+    }
+
+    /// <summary>交办 of a 社情民意转办 case made in the caller's unit of work (not saved yet): the
+    /// caller (the 转办 handler) has checked that the actor manages the report, and saves the case,
+    /// its assignments and the report in one transaction.</summary>
+    public Task AssignNewCaseAsync(Proposal handlingCase, AssignmentMode mode, IReadOnlyList<UnitChoice> units, CancellationToken ct = default)
+    {
+        if (handlingCase.SourceReportId is null || !ProposalAccess.CanManage(actors.Actor, handlingCase))
+        {
+            throw new ForbiddenException("只有具有社情民意管理权限的本级工作人员可以转办。");
+        }
+
+        return AssignLoadedAsync(handlingCase, mode, units, [], ct);
+    }
+
+    private async Task AssignLoadedAsync(Proposal p, AssignmentMode mode, IReadOnlyList<UnitChoice> units, IReadOnlyList<Guid> proposerIds, CancellationToken ct)
+    {
+        var now = Now;
         ProposalStateMachine.Ensure(p, ProposalAction.Assign);
         units = ValidateUnits(mode, units);
         var names = await UnitNamesAsync(p.CommitteeId, units.Select(u => u.HandlingUnitId), ct);
@@ -52,9 +71,8 @@ public sealed class ProposalAssignmentHandler(
         var text = string.Join("，", units.Select(u => $"{names[u.HandlingUnitId]}（{u.Role.DisplayName()}）"));
         ProposalTimeline.Add(db, p, ProposalEventKind.Assigned, await db.ActorNameAsync(actors.Actor, ct), $"交办{mode.DisplayName()}：{text}；办理期限{deadline:yyyy-MM-dd}", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Assigned,
-            $"提案{p.DisplayNumber}《{p.Title}》已交办{text}，办理期限{deadline:yyyy年M月d日}。",
-            await ProposerIdsAsync(p.Id, ct), [.. units.Select(u => u.HandlingUnitId)]));
-        await db.SaveActionAsync(ct);
+            $"{ProposalAccess.Label(p)}《{p.Title}》已交办{text}，办理期限{deadline:yyyy年M月d日}。",
+            proposerIds, [.. units.Select(u => u.HandlingUnitId)]));
     }
 
     /// <summary>Staff answer a 申退: refuse (the unit keeps handling) or approve by moving the
@@ -85,7 +103,7 @@ public sealed class ProposalAssignmentHandler(
             db.Touch(p, now);
             ProposalTimeline.Add(db, p, ProposalEventKind.ReturnDecided, name, $"不同意{assignment.HandlingUnitName}退回：{assignment.ReturnDecisionNote}", now);
             db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReturnDecided,
-                $"提案{p.DisplayNumber}《{p.Title}》的退回申请未获同意：{assignment.ReturnDecisionNote}", [], [assignment.HandlingUnitId]));
+                $"{ProposalAccess.Label(p)}《{p.Title}》的退回申请未获同意：{assignment.ReturnDecisionNote}", [], [assignment.HandlingUnitId]));
         }
 
         await db.SaveActionAsync(ct);
@@ -138,7 +156,7 @@ public sealed class ProposalAssignmentHandler(
         await RefreshDeadlineAsync(p, ct);
         db.Touch(p, now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.DeadlineExtended,
-            $"提案{p.DisplayNumber}《{p.Title}》的办理期限已延至{newDeadline:yyyy年M月d日}。", [], [assignment.HandlingUnitId]));
+            $"{ProposalAccess.Label(p)}《{p.Title}》的办理期限已延至{newDeadline:yyyy年M月d日}。", [], [assignment.HandlingUnitId]));
         await db.SaveActionAsync(ct);
     }
 
@@ -173,7 +191,7 @@ public sealed class ProposalAssignmentHandler(
         ProposalTimeline.Add(db, p, ProposalEventKind.ReturnDecided, actorName,
             $"{why}，改由{names[newUnitId]}（{from.Role.DisplayName()}）办理，期限{deadline:yyyy-MM-dd}", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Assigned,
-            $"提案{p.DisplayNumber}《{p.Title}》改由{names[newUnitId]}办理，办理期限{deadline:yyyy年M月d日}。",
+            $"{ProposalAccess.Label(p)}《{p.Title}》改由{names[newUnitId]}办理，办理期限{deadline:yyyy年M月d日}。",
             [], [from.HandlingUnitId, newUnitId]));
     }
 

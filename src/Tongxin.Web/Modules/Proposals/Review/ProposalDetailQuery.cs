@@ -33,10 +33,11 @@ public sealed class ProposalDetailQuery(TongxinDbContext db, ProposalAccess acce
         var a = actors.Actor;
         var p = await access.Readable().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new Platform.Web.NotFoundException("提案");
-        var isStaff = ProposalAccess.IsProposalStaff(a);
+        // A 转办 case is the 社情民意 office's: its staff review the replies, 提案 staff do not see it.
+        var isStaff = ProposalAccess.IsStaffFor(a, p);
         var viewer = new ProposalViewer(
             isStaff,
-            ProposalAccess.CanManage(a, p.CommitteeId),
+            ProposalAccess.CanManage(a, p),
             ProposalAccess.IsLeader(a) && a.CommitteeId == p.CommitteeId,
             a.MemberId is { } m && p.LeadMemberId == m,
             a.MemberId is { } m2 && await db.ProposalSigners.AnyAsync(s => s.ProposalId == id && s.MemberId == m2, ct),

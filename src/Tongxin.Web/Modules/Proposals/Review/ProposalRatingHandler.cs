@@ -98,7 +98,7 @@ public sealed class ProposalRatingHandler(
             await ReopenAsync(main, now, ct);
             ProposalTimeline.Add(db, main, ProposalEventKind.Rehandling, name, "提案人对办理结果不满意，转入重新办理（第2轮）", now);
             db.Raise(new ProposalChanged(main.Id, main.CommitteeId, ProposalEventKind.Rehandling,
-                $"提案{main.DisplayNumber}《{main.Title}》的提案人对办理结果不满意，请重新办理并再次答复。", [], units));
+                $"{ProposalAccess.Label(main)}《{main.Title}》的提案人对办理结果不满意，请重新办理并再次答复。", [], units));
         }
         else
         {
@@ -114,7 +114,7 @@ public sealed class ProposalRatingHandler(
             }
 
             db.Raise(new ProposalChanged(main.Id, main.CommitteeId, ProposalEventKind.Rated,
-                $"提案{main.DisplayNumber}《{main.Title}》的提案人已评价：办理态度{input.Attitude.DisplayName()}，办理结果{input.Result.DisplayName()}。", [], units));
+                $"{ProposalAccess.Label(main)}《{main.Title}》的提案人已评价：办理态度{input.Attitude.DisplayName()}，办理结果{input.Result.DisplayName()}。", [], units));
         }
 
         await db.SaveActionAsync(ct);

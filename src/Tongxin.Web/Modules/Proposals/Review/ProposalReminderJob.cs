@@ -48,14 +48,14 @@ public sealed class ProposalReminderJob(TongxinDbContext db, ProposalSettingsSto
                     x.a.SoonDueNotifiedAt ??= now;
                     overdue++;
                     db.Raise(new ProposalChanged(x.p.Id, x.p.CommitteeId, ProposalEventKind.DeadlineExtended,
-                        $"提案{x.p.DisplayNumber}《{x.p.Title}》已超过办理期限（{x.a.Deadline:yyyy年M月d日}），请尽快答复。", [], [x.a.HandlingUnitId]));
+                        $"{ProposalAccess.Label(x.p)}《{x.p.Title}》已超过办理期限（{x.a.Deadline:yyyy年M月d日}），请尽快答复。", [], [x.a.HandlingUnitId]));
                 }
                 else if (x.a.Deadline >= today && x.a.Deadline <= soonLimit && x.a.SoonDueNotifiedAt is null)
                 {
                     x.a.SoonDueNotifiedAt = now;
                     soon++;
                     db.Raise(new ProposalChanged(x.p.Id, x.p.CommitteeId, ProposalEventKind.DeadlineExtended,
-                        $"提案{x.p.DisplayNumber}《{x.p.Title}》将于{x.a.Deadline:yyyy年M月d日}到期，请抓紧办理。", [], [x.a.HandlingUnitId]));
+                        $"{ProposalAccess.Label(x.p)}《{x.p.Title}》将于{x.a.Deadline:yyyy年M月d日}到期，请抓紧办理。", [], [x.a.HandlingUnitId]));
                 }
             }
         }
@@ -73,7 +73,7 @@ public sealed class ProposalReminderJob(TongxinDbContext db, ProposalSettingsSto
                 ProposalStateMachine.Move(p, ProposalAction.Complete, now);
                 p.CompletedAt = now;
                 ProposalTimeline.Add(db, p, ProposalEventKind.Completed, "系统", $"评价期限（{due:yyyy-MM-dd}）已过，未评价的视为放弃评价，提案办结", now);
-                db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Completed, $"提案{p.DisplayNumber}《{p.Title}》已办结。", [], []));
+                db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Completed, $"{ProposalAccess.Label(p)}《{p.Title}》已办结。", [], []));
                 closed++;
             }
         }

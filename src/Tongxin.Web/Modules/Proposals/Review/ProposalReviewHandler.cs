@@ -27,7 +27,7 @@ public sealed class ProposalReviewHandler(
         var next = new Dictionary<(Guid, Guid), int>();
         foreach (var id in ids.Distinct())
         {
-            var p = await access.LoadForStaffAsync(id, ct);
+            var p = await access.LoadProposalForStaffAsync(id, ct);
             ProposalStateMachine.Ensure(p, ProposalAction.File);
             await EnsureCoSigningClosedAsync(p, now, ct);
             if (!string.IsNullOrWhiteSpace(category))
@@ -67,7 +67,7 @@ public sealed class ProposalReviewHandler(
     public async Task MergeAsync(Guid id, Guid mainId, string? note, CancellationToken ct = default)
     {
         var now = Now;
-        var p = await access.LoadForStaffAsync(id, ct);
+        var p = await access.LoadProposalForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.Merge);
         if (mainId == id)
         {
@@ -106,7 +106,7 @@ public sealed class ProposalReviewHandler(
     public async Task NotFileAsync(Guid id, string reason, string? note, CancellationToken ct = default)
     {
         var now = Now;
-        var p = await access.LoadForStaffAsync(id, ct);
+        var p = await access.LoadProposalForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.NotFile);
         var s = await settings.GetAsync(p.CommitteeId, ct);
         if (string.IsNullOrWhiteSpace(reason) || !s.NotFiledReasonList.Contains(reason.Trim()))
@@ -130,7 +130,7 @@ public sealed class ProposalReviewHandler(
     public async Task ReturnAsync(Guid id, string note, CancellationToken ct = default)
     {
         var now = Now;
-        var p = await access.LoadForStaffAsync(id, ct);
+        var p = await access.LoadProposalForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.Return);
         ValidateNote(note, required: true);
         ProposalStateMachine.Move(p, ProposalAction.Return, now);
@@ -145,7 +145,7 @@ public sealed class ProposalReviewHandler(
     public async Task MarkAsync(Guid id, bool isKey, bool isImportant, string? supervisingLeader, Guid? projectId, CancellationToken ct = default)
     {
         var now = Now;
-        var p = await access.LoadForStaffAsync(id, ct);
+        var p = await access.LoadProposalForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.Mark);
         var v = new Validation()
             .Require(!(isKey && isImportant), "isImportant", "重点提案与重要提案只能选其一。")
@@ -173,7 +173,7 @@ public sealed class ProposalReviewHandler(
     public async Task SetExcellentAsync(Guid id, bool excellent, CancellationToken ct = default)
     {
         var now = Now;
-        var p = await access.LoadForStaffAsync(id, ct);
+        var p = await access.LoadProposalForStaffAsync(id, ct);
         ProposalStateMachine.Ensure(p, ProposalAction.ChooseExcellent);
         p.IsExcellent = excellent;
         db.Touch(p, now);

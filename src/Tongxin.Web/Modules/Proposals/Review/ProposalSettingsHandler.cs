@@ -118,8 +118,11 @@ public sealed class ProposalStaffTodos(TongxinDbContext db) : ITodoSource
 
         var review = await db.Proposals.CountAsync(p => p.CommitteeId == c && p.Status == ProposalStatus.Submitted, ct);
         var filed = await db.Proposals.CountAsync(p => p.CommitteeId == c && p.Status == ProposalStatus.Filed, ct);
-        var returns = await db.ProposalAssignments.CountAsync(a => a.CommitteeId == c && a.Status == AssignmentStatus.ReturnRequested, ct);
-        var replies = await db.ProposalReplies.CountAsync(r => r.CommitteeId == c && r.Status == ReplyStatus.Submitted, ct);
+        // 社情民意转办 cases are the 社情民意 office's (their own to-do), not the 提案委's.
+        var returns = await db.ProposalAssignments.CountAsync(a => a.CommitteeId == c && a.Status == AssignmentStatus.ReturnRequested
+            && db.Proposals.Any(p => p.Id == a.ProposalId && p.SourceReportId == null), ct);
+        var replies = await db.ProposalReplies.CountAsync(r => r.CommitteeId == c && r.Status == ReplyStatus.Submitted
+            && db.Proposals.Any(p => p.Id == r.ProposalId && p.SourceReportId == null), ct);
         return
         [
             new TodoItem("待审查的提案", review, "/Proposals/Manage?status=Submitted", "提案"),
@@ -140,7 +143,7 @@ public sealed class ProposalRatingTodos(TongxinDbContext db) : ITodoSource
             return [];
         }
 
-        var count = await db.Proposals.CountAsync(p => p.LeadMemberId == memberId
+        var count = await db.Proposals.CountAsync(p => p.LeadMemberId == memberId && p.SourceReportId == null
             && (p.Status == ProposalStatus.AwaitingRating
                 || (p.Status == ProposalStatus.Merged && db.Proposals.Any(m => m.Id == p.MergedIntoId && m.Status == ProposalStatus.AwaitingRating)))
             && !db.ProposalRatings.Any(r => r.ForProposalId == p.Id && r.MemberId == memberId

@@ -36,14 +36,27 @@ public sealed class ReplyReviewHandler(TongxinDbContext db, ProposalAccess acces
             p.RepliedAt = now;
             p.FirstRepliedAt ??= now;
             var raters = await RaterIdsAsync(p, ct);
-            ProposalTimeline.Add(db, p, ProposalEventKind.Replied, name, $"答复已送达提案人，请提案人评价（第{p.Round}轮）", now);
-            db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Replied,
-                $"提案{p.DisplayNumber}《{p.Title}》已答复，请查看答复并评价办理情况。", raters, [assignment.HandlingUnitId]));
+            if (raters.Count == 0)
+            {
+                // A 转办 case of a report without a member author (a public reporter, a liaison
+                // point): nobody is asked to rate, so the case is done once its replies are approved.
+                ProposalStateMachine.Move(p, ProposalAction.Complete, now);
+                p.CompletedAt = now;
+                ProposalTimeline.Add(db, p, ProposalEventKind.Completed, name, "答复已审核通过；报送人不是委员，无需征询意见，办结", now);
+                db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Completed,
+                    $"{ProposalAccess.Label(p)}《{p.Title}》的答复已审核通过，已办结。", [], [assignment.HandlingUnitId]));
+            }
+            else
+            {
+                ProposalTimeline.Add(db, p, ProposalEventKind.Replied, name, p.SourceReportId is null ? $"答复已送达提案人，请提案人评价（第{p.Round}轮）" : $"答复已送达报送人，请报送人评价（第{p.Round}轮）", now);
+                db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.Replied,
+                    $"{ProposalAccess.Label(p)}《{p.Title}》已答复，请查看答复并评价办理情况。", raters, [assignment.HandlingUnitId]));
+            }
         }
         else
         {
             db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReplyReviewed,
-                $"提案{p.DisplayNumber}《{p.Title}》的答复已审核通过。", [], [assignment.HandlingUnitId]));
+                $"{ProposalAccess.Label(p)}《{p.Title}》的答复已审核通过。", [], [assignment.HandlingUnitId]));
         }
 
         await db.SaveActionAsync(ct);
@@ -62,13 +75,15 @@ public sealed class ReplyReviewHandler(TongxinDbContext db, ProposalAccess acces
         ProposalTimeline.Add(db, p, ProposalEventKind.ReplyReviewed, await db.ActorNameAsync(actors.Actor, ct),
             $"{reply.HandlingUnitName}的答复被驳回重办：{reply.ReviewNote}", now);
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ReplyReviewed,
-            $"提案{p.DisplayNumber}《{p.Title}》的答复被驳回重办：{reply.ReviewNote}", [], [assignment.HandlingUnitId]));
+            $"{ProposalAccess.Label(p)}《{p.Title}》的答复被驳回重办：{reply.ReviewNote}", [], [assignment.HandlingUnitId]));
         await db.SaveActionAsync(ct);
     }
 
-    /// <summary>Who rates: the lead proposer of the proposal and of every proposal merged into it.</summary>
+    /// <summary>Who rates: the lead proposer of the proposal and of every proposal merged into it
+    /// (a 转办 case: the report's lead author; none when the report has no member author).</summary>
     internal static async Task<IReadOnlyList<Guid>> RaterIdsAsync(TongxinDbContext db, Proposal p, CancellationToken ct) =>
-        await db.Proposals.Where(x => x.Id == p.Id || x.MergedIntoId == p.Id).Select(x => x.LeadMemberId).Distinct().ToListAsync(ct);
+        await db.Proposals.Where(x => (x.Id == p.Id || x.MergedIntoId == p.Id) && x.LeadMemberId != Guid.Empty)
+            .Select(x => x.LeadMemberId).Distinct().ToListAsync(ct);
 
     private Task<IReadOnlyList<Guid>> RaterIdsAsync(Proposal p, CancellationToken ct) => RaterIdsAsync(db, p, ct);
 

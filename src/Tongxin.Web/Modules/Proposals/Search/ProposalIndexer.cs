@@ -11,10 +11,11 @@ public sealed class ProposalIndexer(TongxinDbContext db, ProposalIndex index, IL
 {
     private const int BatchSize = 500;
 
-    /// <summary>Re-reads one proposal and replaces its document (or removes it, if the draft was deleted).</summary>
+    /// <summary>Re-reads one proposal and replaces its document (or removes it, if the draft was deleted).
+    /// 社情民意转办 cases are not proposals and never enter the index.</summary>
     public async Task RefreshAsync(Guid proposalId, CancellationToken ct)
     {
-        var entries = await LoadAsync(db.Proposals.Where(p => p.Id == proposalId), ct);
+        var entries = await LoadAsync(Proposals.Where(p => p.Id == proposalId), ct);
         if (entries.Count == 0)
         {
             index.Delete(proposalId);
@@ -33,7 +34,7 @@ public sealed class ProposalIndexer(TongxinDbContext db, ProposalIndex index, IL
         var count = 0;
         while (true)
         {
-            var batch = await LoadAsync(db.Proposals.OrderBy(p => p.Id).Skip(count).Take(BatchSize), ct);
+            var batch = await LoadAsync(Proposals.OrderBy(p => p.Id).Skip(count).Take(BatchSize), ct);
             if (batch.Count == 0)
             {
                 break;
@@ -47,6 +48,8 @@ public sealed class ProposalIndexer(TongxinDbContext db, ProposalIndex index, IL
         log.LogInformation("Search index rebuilt: {Count} proposals in {Seconds:F1} s", count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         return count;
     }
+
+    private IQueryable<Proposal> Proposals => db.Proposals.Where(p => p.SourceReportId == null);
 
     private async Task<List<ProposalIndexEntry>> LoadAsync(IQueryable<Proposal> proposals, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ public sealed class PublicProposals(ProposalIndex index, TongxinDbContext db)
     {
         var statuses = ProposalIndex.PublicStatuses;
         var p = await db.Proposals.IgnoreQueryFilters().AsNoTracking()
-            .Where(x => x.Id == id && x.MayPublish && statuses.Contains(x.Status))
+            .Where(x => x.Id == id && x.MayPublish && x.SourceReportId == null && statuses.Contains(x.Status))
             .Select(x => new
             {
                 x.Id,

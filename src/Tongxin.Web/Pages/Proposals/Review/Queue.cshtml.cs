@@ -30,13 +30,13 @@ public class QueueModel(TongxinDbContext db, IActorAccessor actors) : PageModel
         Rows = What == "returns"
             ? await db.ProposalAssignments.AsNoTracking()
                 .Where(x => x.CommitteeId == c && x.Status == AssignmentStatus.ReturnRequested)
-                .Join(db.Proposals, x => x.ProposalId, p => p.Id, (x, p) => new { x, p })
+                .Join(db.Proposals.Where(p => p.SourceReportId == null), x => x.ProposalId, p => p.Id, (x, p) => new { x, p })
                 .OrderBy(j => j.x.ReturnRequestedAt)
                 .Select(j => new Row(j.p.Id, j.p.Number, j.p.Title, j.x.HandlingUnitName, j.x.ReturnReason ?? "", j.x.ReturnRequestedAt ?? j.x.AssignedAt))
                 .ToPagedListAsync(pageNumber, Paging.DefaultPageSize, ct)
             : await db.ProposalReplies.AsNoTracking()
                 .Where(r => r.CommitteeId == c && r.Status == ReplyStatus.Submitted)
-                .Join(db.Proposals, r => r.ProposalId, p => p.Id, (r, p) => new { r, p })
+                .Join(db.Proposals.Where(p => p.SourceReportId == null), r => r.ProposalId, p => p.Id, (r, p) => new { r, p })
                 .OrderBy(j => j.r.SubmittedAt)
                 .Select(j => new Row(j.p.Id, j.p.Number, j.p.Title, j.r.HandlingUnitName, j.r.ReplyClass + "类，第" + j.r.Round + "轮", j.r.SubmittedAt ?? j.p.LastActivityAt))
                 .ToPagedListAsync(pageNumber, Paging.DefaultPageSize, ct);
