@@ -100,6 +100,7 @@ public static class TongxinApp
         services.AddProposalHandling();
         Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
         services.AddProposalReporting();
+        Tongxin.Modules.Opinions.Screening.ScreeningModule.AddOpinionScreening(services, configuration);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
