@@ -243,8 +243,16 @@ public static class OpinionDemoSeeder
         batch.Reports.Add(copy);
         batch.Versions.Add(new OpinionReportVersion
         {
-            CommitteeId = cityId, ReportId = copy.Id, No = 1, IsAuthorText = true, Title = copy.Title, Situation = copy.Situation,
-            Analysis = copy.Analysis, Suggestion = copy.Suggestion, EditorName = CountyCommitteeName, At = at,
+            CommitteeId = cityId,
+            ReportId = copy.Id,
+            No = 1,
+            IsAuthorText = true,
+            Title = copy.Title,
+            Situation = copy.Situation,
+            Analysis = copy.Analysis,
+            Suggestion = copy.Suggestion,
+            EditorName = CountyCommitteeName,
+            At = at,
         });
         OpinionGenerator.History(batch, copy, at, "系统", $"{CountyCommitteeName}上报");
         original.ForwardedToReportId = copy.Id;

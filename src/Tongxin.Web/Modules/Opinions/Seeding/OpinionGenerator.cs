@@ -164,6 +164,9 @@ internal sealed class OpinionGenerator(Guid committeeId, IReadOnlyList<SeedAutho
             Note = note,
         };
 
+    /// <summary>Numbers of <paramref name="year"/> continue after <paramref name="last"/> (reports already in the database).</summary>
+    public void ContinueSerials(int year, int last) => serials[year] = Math.Max(serials.GetValueOrDefault(year), last);
+
     /// <summary>The next 收稿编号 of the year (serials continue after reports added outside <see cref="Add"/>).</summary>
     public int NextSerial(int year)
     {

@@ -33,6 +33,14 @@ public static class OpinionScaleSeeder
                 var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.CommitteeId == committeeId)
                     .OrderBy(m => m.DutyCode).Select(m => new SeedAuthor(m.Id, m.Name)).ToListAsync(ct);
                 var generator = new OpinionGenerator(committeeId, members, random);
+                // The demo reports are numbered already: the generated ones follow them.
+                var numbered = await db.OpinionReports.IgnoreQueryFilters().Where(r => r.CommitteeId == committeeId && r.SerialNo != null)
+                    .GroupBy(r => r.Year).Select(g => new { Year = g.Key, Last = g.Max(r => r.SerialNo!.Value) }).ToListAsync(ct);
+                foreach (var y in numbered)
+                {
+                    generator.ContinueSerials(y.Year, y.Last);
+                }
+
                 // Oldest first, so that 收稿编号 follow the submission order within a year.
                 var start = new DateTime(2017, 1, 3, 1, 0, 0, DateTimeKind.Utc);
                 var span = new DateTime(2026, 2, 27, 1, 0, 0, DateTimeKind.Utc) - start;
