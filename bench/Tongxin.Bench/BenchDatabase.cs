@@ -31,7 +31,12 @@ public static class BenchDatabase
             : [BenchDb.Sqlite];
 
     /// <summary>Builds the app (not started: no server, only its services), migrates and seeds if needed.</summary>
-    public static async Task<WebApplication> OpenAsync(BenchDb db, string name = "tongxin_bench")
+    /// <param name="db">The provider.</param>
+    /// <param name="name">The database (PostgreSQL) or file name (SQLite).</param>
+    /// <param name="scale">What an empty database is seeded with.</param>
+    /// <param name="settings">More configuration (e.g. an index folder of the benchmark's own).</param>
+    public static async Task<WebApplication> OpenAsync(
+        BenchDb db, string name = "tongxin_bench", SeedScale scale = SeedScale.Province, IDictionary<string, string?>? settings = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -46,6 +51,11 @@ public static class BenchDatabase
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(config);
+                if (settings is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                }
+
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
             });
 
@@ -55,8 +65,8 @@ public static class BenchDatabase
         await data.Database.MigrateAsync();
         if (!await data.Committees.AnyAsync())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(SeedScale.Province);
-            Console.WriteLine($"// seeded {db} province scale: {report.Members} members in {report.Elapsed.TotalSeconds:F1} s");
+            var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(scale);
+            Console.WriteLine($"// seeded {db} {scale} scale: {report.Members} members in {report.Elapsed.TotalSeconds:F1} s");
         }
 
         return app;

@@ -103,6 +103,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
         services.AddProposalReporting();
         Tongxin.Modules.Opinions.Outcomes.OutcomesModule.AddOpinionOutcomes(services);
+        Tongxin.Modules.Opinions.Screening.ScreeningModule.AddOpinionScreening(services, configuration);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)

@@ -9,7 +9,7 @@ namespace Tongxin.Platform.Web;
 
 /// <summary>The run command and the command-line tools:
 /// <c>seed --scale demo|city|province</c> fills an empty database; <c>audit verify</c> checks the
-/// audit log's hash chain; <c>search rebuild</c> rebuilds the proposal search index.</summary>
+/// audit log's hash chain; <c>search rebuild</c> rebuilds the proposal and the report search indexes.</summary>
 public static class TongxinCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -28,7 +28,8 @@ public static class TongxinCommands
             case ["audit", "verify"]:
                 return await AuditCommand.VerifyAsync(rest);
             case ["search", "rebuild"]:
-                return await Tongxin.Modules.Proposals.Search.SearchModule.RebuildCommandAsync(rest);
+                var rebuilt = await Tongxin.Modules.Proposals.Search.SearchModule.RebuildCommandAsync(rest);
+                return rebuilt != 0 ? rebuilt : await Tongxin.Modules.Opinions.Search.OpinionSearchCommand.RebuildAsync(rest);
             default:
                 await Console.Error.WriteLineAsync($"未知命令：{string.Join(' ', command)}。可用命令：seed --scale demo|city|province；audit verify；search rebuild");
                 return 2;

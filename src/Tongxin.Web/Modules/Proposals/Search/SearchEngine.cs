@@ -123,9 +123,12 @@ public static class SearchEngine
             ? searcher.Search(new MatchAllDocsQuery(), filter, n, new Sort(new SortField(F.When, SortFieldType.INT64, reverse: true)))
             : searcher.Search(query, filter, n);
 
-    /// <summary>Every word must match (in any of the fields); a word of several characters
-    /// matches as a phrase of its bigrams, i.e. literally.</summary>
-    internal static Query? TextQuery(Analyzer analyzer, IReadOnlyList<string> words)
+    internal static Query? TextQuery(Analyzer analyzer, IReadOnlyList<string> words) => TextQuery(analyzer, words, SearchFields);
+
+    /// <summary>Every word must match (in any of <paramref name="fields"/>, each with its boost); a
+    /// word of several characters matches as a phrase of its bigrams, i.e. literally. Shared with
+    /// the other indexes built on <see cref="ChineseAnalysis"/> (社情民意).</summary>
+    public static Query? TextQuery(Analyzer analyzer, IReadOnlyList<string> words, IReadOnlyList<(string Field, float Boost)> fields)
     {
         var all = new BooleanQuery();
         foreach (var word in words)
@@ -137,7 +140,7 @@ public static class SearchEngine
             }
 
             var any = new BooleanQuery();
-            foreach (var (field, boost) in SearchFields)
+            foreach (var (field, boost) in fields)
             {
                 var q = tokens.Count == 1 ? Single(field, tokens[0].Term) : Phrase(field, tokens);
                 q.Boost = boost;

@@ -9,7 +9,7 @@ namespace Tongxin.Pages.Proposals.My;
 
 /// <summary>起草/修改提案 – the lead member's form; the same page shows the proposal read-only to
 /// co-signers and after submission, with its attachments, discussion and timeline.</summary>
-public class EditModel(DraftHandler drafts, DiscussionHandler discussion, TimelineQuery timeline) : PageModel
+public class EditModel(DraftHandler drafts, DiscussionHandler discussion, TimelineQuery timeline, Tongxin.Modules.Opinions.Screening.ProposalClue clues) : PageModel
 {
     [BindProperty]
     public DraftInput Input { get; set; } = new();
@@ -28,10 +28,16 @@ public class EditModel(DraftHandler drafts, DiscussionHandler discussion, Timeli
     /// <summary>The proposal this request saved before a later step (submission) failed: the form goes on editing it.</summary>
     private Guid? createdId;
 
-    public async Task OnGetAsync(Guid? id, CancellationToken ct)
+    // fromReport (据此起草提案): a new draft starts from the author's report that staff screened as 转提案线索.
+    public async Task OnGetAsync(Guid? id, Guid? fromReport, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         Input = View?.ToInput() ?? new DraftInput();
+        if (id is null && fromReport is { } reportId)
+        {
+            var prefill = await clues.PrefillAsync(reportId, ct);
+            (Input.Title, Input.Situation, Input.Suggestions) = (prefill.Title, prefill.Situation, prefill.Suggestions);
+        }
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid? id, CancellationToken ct) => RunAsync(id, nameof(Input), async () =>
