@@ -13,7 +13,7 @@ public class IntakeRulesTests
     [Fact]
     public void Control_characters_and_direction_overrides_are_removed_emoji_and_line_breaks_stay()
     {
-        PublicText.Line("  路灯\u0000坏了\u202E了\t！ ").ShouldBe("路灯坏了 ！");
+        PublicText.Line("  路灯\u0000坏\u202E了\t！ ").ShouldBe("路灯坏了 ！");
         PublicText.Block("第一行\r\n第二行\u0007\n\n\n\n第三行👍🏽").ShouldBe("第一行\n第二行\n\n第三行👍🏽");
         PublicText.Line("家庭👨‍👩‍👧").ShouldBe("家庭👨‍👩‍👧");
         PublicText.Line("半个\uD83D字").ShouldBe("半个字");

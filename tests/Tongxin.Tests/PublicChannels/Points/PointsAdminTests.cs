@@ -49,7 +49,7 @@ public class PointsAdminTests
             (await admin.ListAsync(null, null, 1)).Items.ShouldNotContain(p => p.Id == w.PointId);
             // A member of another committee cannot be made responsible.
             var invalid = await Should.ThrowAsync<ValidationFailedException>(() => admin.CreateAsync(input));
-            invalid.Errors.ShouldContainKey("Input.ResponsibleMemberId");
+            invalid.Errors.Keys.ShouldContain("Input.ResponsibleMemberId");
         });
     }
 
@@ -69,9 +69,9 @@ public class PointsAdminTests
                 ResponsibleMemberId = w.Responsible.Actor.MemberId,
                 ResponsibleUserId = w.PublicStaff.Id,
             }));
-            both.Errors.ShouldContainKey("Input.ResponsibleMemberId");
+            both.Errors.Keys.ShouldContain("Input.ResponsibleMemberId");
             var member = await Should.ThrowAsync<ValidationFailedException>(() => admin.CreateAsync(new LiaisonPointInput { Name = "委员账号当工作人员", ResponsibleUserId = w.Responsible.Id }));
-            member.Errors.ShouldContainKey("Input.ResponsibleUserId");
+            member.Errors.Keys.ShouldContain("Input.ResponsibleUserId");
         });
     }
 

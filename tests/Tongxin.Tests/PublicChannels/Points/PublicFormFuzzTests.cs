@@ -11,7 +11,7 @@ public class PublicFormFuzzTests
     public static TheoryData<string, Dictionary<string, string>, string> BadPosts() => new()
     {
         { "no title", new() { ["Input.Content"] = "内容" }, "标题不能为空" },
-        { "blank title", new() { ["Input.Title"] = " \t\u0000 ", ["Input.Content"] = "内容" }, "标题不能为空" },
+        { "blank title", new() { ["Input.Title"] = " \t\u0007\u202E ", ["Input.Content"] = "内容" }, "标题不能为空" },
         { "no content", new() { ["Input.Title"] = "标题" }, "内容不能为空" },
         { "title too long", new() { ["Input.Title"] = new string('长', 101), ["Input.Content"] = "内容" }, "标题不能超过100个字" },
         { "emoji title too long", new() { ["Input.Title"] = string.Concat(Enumerable.Repeat("😀", 101)), ["Input.Content"] = "内容" }, "标题不能超过100个字" },
@@ -56,7 +56,7 @@ public class PublicFormFuzzTests
         using var phone = new WebSession(app);
 
         var (response, body, _) = await w.SubmitAsync(phone, PointsWorld.Letter(
-            title: "  路灯\u0000坏了\u202E😀 ",
+            title: "  路灯\u0001坏了\u202E😀 ",
             content: "<img src=x onerror=alert(1)>\r\n第二行\u0007👨‍👩‍👧",
             name: "李\u0008四",
             phone: "０５７１-８７６５４３２１"));
@@ -71,6 +71,21 @@ public class PublicFormFuzzTests
         var receipt = await phone.GetPageAsync($"/q/receipt?code={letter.ReceiptCode}");
         receipt.ShouldContain("&lt;img src=x onerror=alert(1)&gt;");
         receipt.ShouldNotContain("<img src=x");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_NUL_character_in_a_field_is_refused_by_the_framework_before_the_handler(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await PointsWorld.CreateAsync(app);
+        using var phone = new WebSession(app);
+
+        var (response, body, _) = await w.SubmitAsync(phone, PointsWorld.Letter(title: "路灯\u0000坏了"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("lang=\"zh-CN\"");
+        body.ShouldNotContain("Exception");
+        (await w.LettersAsync()).ShouldBeEmpty();
     }
 
     [Theory, ClassData(typeof(Databases))]

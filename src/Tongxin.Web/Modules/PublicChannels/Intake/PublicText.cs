@@ -139,9 +139,11 @@ public static partial class PublicPhone
             s = s[3..].TrimStart('-');
         }
 
-        if (Mobile().IsMatch(s))
+        // A mobile is often typed in groups (138-1234-5678); a landline's dash separates the area code.
+        var digits = s.Replace("-", "", StringComparison.Ordinal);
+        if (Mobile().IsMatch(digits))
         {
-            return s;
+            return digits;
         }
 
         var landline = Landline().Match(s);
@@ -171,6 +173,6 @@ public static partial class PublicPhone
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex("^(0[1-9][0-9]{1,2})-?([2-9][0-9]{6,7})$")]
+    [GeneratedRegex("^(0[1-9][0-9]{1,2})-?([1-9][0-9]{6,7})$")]
     private static partial Regex Landline();
 }
