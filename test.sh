@@ -16,6 +16,10 @@ log() { printf '\n== %s\n' "$*"; }
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# pdftotext/pdftoppm check the PDFs we write (text extracts back, Chinese is drawn); poppler-data
+# carries the Adobe CMaps (UniGB-UCS2-H) poppler needs for the standard Chinese CID fonts.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+[ -d /usr/share/poppler/cMap/Adobe-GB1 ] || missing+=(poppler-data)
 # grep -q would stop reading early and fail the pipeline (pipefail, SIGPIPE) even when the font is there.
 fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
