@@ -7,10 +7,11 @@ using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
+using Tongxin.Tests.Platform.Documents;
 
 namespace Tongxin.Tests.PublicChannels.Points;
 
-/// <summary>联络点管理 and the QR poster.</summary>
+/// <summary>联络点管理 and the QR poster (HTML page, PNG, PDF).</summary>
 public class PointsAdminTests
 {
     [Theory, ClassData(typeof(Databases))]
@@ -127,6 +128,17 @@ public class PointsAdminTests
         var bytes = await png.Content.ReadAsByteArrayAsync();
         bytes.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         bytes.ShouldBe(PointPoster.QrPng($"http://localhost/q/{w.Token}"));
+
+        var pdf = await staff.GetAsync($"/PublicChannels/Points/Poster/{w.PointId}?handler=Pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var document = await pdf.Content.ReadAsByteArrayAsync();
+        PdfAssert.WellFormed(document).ShouldBe(1);
+        if (PdfAssert.ExtractText(document, out _) is { } text)
+        {
+            text.ShouldContain("测试医院联络点");
+            text.ShouldContain("扫一扫");
+        }
 
         using var member = await WebSession.LoginAsync(app, w.Responsible.UserName);
         (await member.GetAsync($"/PublicChannels/Points/Poster/{w.PointId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -39,11 +39,6 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
             throw new ForbiddenException();
         }
 
-        if (await FindAsync(target.CommitteeId, ticket.IdempotencyKey, ct) is { } earlier)
-        {
-            return earlier;
-        }
-
         var title = PublicText.Line(input.Title);
         var content = PublicText.Block(input.Content);
         var name = PublicText.Line(input.Name);
@@ -67,7 +62,7 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
             Content = content,
             SubmitterName = name.Length == 0 ? null : name,
             Phone = phone,
-            ReceiptCode = await ReceiptCodes.NewUniqueAsync(db, ct),
+            ReceiptCode = ReceiptCodes.NewCode(),
             IdempotencyKey = ticket.IdempotencyKey,
             Status = matched.Count > 0 ? PublicSubmissionStatus.PendingModeration : PublicSubmissionStatus.Received,
             MatchedWords = matched.Count > 0 ? string.Join("，", matched) : null,
@@ -77,15 +72,27 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
         };
         db.PublicSubmissions.Add(submission);
         db.Raise(new PublicSubmissionReceived(submission.Id, submission.CommitteeId, submission.Channel, submission.LiaisonPointId, submission.StudioId, submission.Status));
-        try
+        // No look-ups before the insert (a public form is posted far more often than replayed): the
+        // unique indexes decide, and only a refused insert asks why.
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two posts of one form at the same moment: the unique key let one in; answer with it.
-            db.ChangeTracker.Clear();
-            return await FindAsync(target.CommitteeId, ticket.IdempotencyKey, ct) ?? throw new ConflictException(SaveFailure.Message);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The form's key is stored already (a double click, a resent form, two posts at
+                // the same moment): answer with the first receipt.
+                if (await FindAsync(target.CommitteeId, ticket.IdempotencyKey, ct) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                // Otherwise the random code met an existing one (1 in 8·10^14 per stored code): take another.
+                submission.ReceiptCode = ReceiptCodes.NewCode();
+            }
         }
 
         return new PublicReceipt(submission.Id, submission.ReceiptCode, submission.Status, Repeated: false);

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Tongxin.Platform.Data;
 
 namespace Tongxin.Modules.PublicChannels.Intake;
 
 /// <summary>回执码 – 10 random characters from an alphabet without look-alikes (no 0/O, 1/I/L),
-/// unique over letters and topic suggestions; shown as "ABCDE-FGHJK", typed in any case with or
+/// unique per table (the unique index decides; a collision takes a new code); shown as "ABCDE-FGHJK", typed in any case with or
 /// without the dash.</summary>
 public static class ReceiptCodes
 {
@@ -22,23 +20,6 @@ public static class ReceiptCodes
         }
 
         return new string(chars);
-    }
-
-    /// <summary>A new code not used by any submission or topic suggestion of any committee.</summary>
-    public static async Task<string> NewUniqueAsync(TongxinDbContext db, CancellationToken ct = default)
-    {
-        // 31^10 ≈ 8·10^14 codes: a collision is astronomically rare, the check makes it impossible
-        // (the unique indexes refuse the last race).
-        while (true)
-        {
-            var code = NewCode();
-            var used = await db.PublicSubmissions.IgnoreQueryFilters().AnyAsync(s => s.ReceiptCode == code, ct)
-                || await db.TopicSuggestions.IgnoreQueryFilters().AnyAsync(s => s.ReceiptCode == code, ct);
-            if (!used)
-            {
-                return code;
-            }
-        }
     }
 
     /// <summary>The stored form of what someone typed, or null when it cannot be a code.</summary>

@@ -17,5 +17,11 @@ public class PosterModel(PointPoster posters) : PublicChannelsPageModel
         return File(poster.QrPng, "image/png", $"{poster.Name}-二维码.png");
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
+    {
+        var (name, pdf) = await posters.PdfAsync(id, RequestBase, ct);
+        return File(pdf, "application/pdf", $"{name}-海报.pdf");
+    }
+
     private string RequestBase => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 }
