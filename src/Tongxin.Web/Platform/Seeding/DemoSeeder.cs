@@ -63,6 +63,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await CreateDemoAccountsAsync(city!, ids[county.Name], ct);
         await Tongxin.Modules.Proposals.Seeding.ProposalDemoSeeder.SeedAsync(db, scale, ct);
         await Tongxin.Modules.Opinions.Seeding.OpinionDemoSeeder.SeedAsync(db, scale, ct);
+        await Tongxin.Modules.PublicChannels.Points.PointsDemoSeeder.SeedAsync(db, scale, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;

@@ -97,6 +97,7 @@ public static class TongxinApp
         services.AddOpinions();
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
+        Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
@@ -228,6 +229,7 @@ public static class TongxinApp
         app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
+        Tongxin.Modules.PublicChannels.PublicChannelsModule.Use(app);
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
