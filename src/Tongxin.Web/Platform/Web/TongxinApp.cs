@@ -95,6 +95,7 @@ public static class TongxinApp
         services.AddOrganizationAdmin();
         services.AddProposals();
         services.AddOpinions();
+        Tongxin.Modules.Opinions.Reports.ReportsModule.AddOpinionReports(services);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
@@ -245,6 +246,7 @@ public static class TongxinApp
         HandlingModule.Map(api);
         Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
         Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
+        Tongxin.Modules.Opinions.Reports.ReportsModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
