@@ -145,7 +145,7 @@ public class SubmissionTests
         {
             var input = ReportsWorld.Input();
             input.ContactPhone = bad;
-            (await Should.ThrowAsync<ValidationFailedException>(() => w.DraftAsync(input))).Errors.ShouldContainKey(nameof(ReportInput.ContactPhone), bad);
+            (await Should.ThrowAsync<ValidationFailedException>(() => w.DraftAsync(input))).Errors.Keys.ShouldContain(nameof(ReportInput.ContactPhone), bad);
         }
 
         var landline = ReportsWorld.Input();
@@ -181,6 +181,24 @@ public class SubmissionTests
         versions[0].Situation.ShouldNotContain("37个");
         versions[1].Situation.ShouldEndWith("其中37个站点已关停。");
         (await w.TimelineAsync(id)).ShouldContain("修改后重新报送，收稿编号2026-0001");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_returned_report_is_on_the_writers_to_do_list_until_resubmitted(Db db)
+    {
+        var w = await ReportsWorld.CreateAsync(await TestApp.SharedAsync(db));
+        var id = await w.SubmittedAsync();
+        await w.SetStatusAsync(id, OpinionStatus.Returned, "请补充数据。");
+
+        async Task<int> TodoCount(Tongxin.Tests.Infrastructure.TestData.TestUser user) =>
+            (await w.App.AsAsync(user.Actor, sp => sp.GetServices<ITodoSource>().OfType<ReportTodos>().Single().GetAsync(user.Actor, default)))
+                .SingleOrDefault()?.Count ?? 0;
+
+        (await TodoCount(w.Lead)).ShouldBe(1);
+        (await TodoCount(w.OtherMember)).ShouldBe(0);
+        var view = await w.As(w.Lead, sp => Reports(sp).GetAsync(id));
+        await w.As(w.Lead, sp => Reports(sp).SubmitAsync(id, view.Version));
+        (await TodoCount(w.Lead)).ShouldBe(0);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -20,6 +20,7 @@ public static class ReportsModule
         services.AddScoped<EditingHandler>();
         services.AddScoped<OpinionSettingsHandler>();
         services.AddEventHandler<OpinionChanged, NotifyReportAuthors>();
+        services.AddScoped<ITodoSource, ReportTodos>();
         services.AddSingleton(new NavItem(NavGroup, "我的社情民意", "/Opinions/My", OpinionAccess.IsMember, 40));
         services.AddSingleton(new NavItem(NavGroup, "撰写社情民意", "/Opinions/Edit", OpinionAccess.IsMember, 41));
         services.AddSingleton(new NavItem(NavGroup, "代为录入", "/Opinions/Enter", OpinionAccess.IsOpinionStaff, 48));
