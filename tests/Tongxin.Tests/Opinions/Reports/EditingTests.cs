@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Opinions.Reports;
+using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Notifications;
 using Tongxin.Platform.Tenancy;
@@ -119,11 +120,11 @@ public class EditingTests
         stored.ShouldSatisfyAllConditions(
             r => r.Status.ShouldBe(OpinionStatus.SignedOff),
             r => r.SignedOffAt.ShouldBe(w.App.Clock.GetUtcNow().UtcDateTime),
-            r => r.SignedOffByName.ShouldBe("测试工作人员"));
+            r => r.SignedOffByName.ShouldBe($"测试{Roles.DisplayName(Roles.Staff)}"));
         (await w.TimelineAsync(id)).Last().ShouldBe("审签签发（第1稿）");
         var signed = (await w.EventsAsync(id)).Single(e => e.Action == OpinionAction.SignOff);
         signed.RecipientMemberIds.ShouldBe([w.Lead.Actor.MemberId!.Value, w.CoAuthor.Actor.MemberId!.Value]);
-        await w.App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await w.App.AsAsync(Actor.System, sp => sp.GetRequiredService<NotifyReportAuthors>().HandleAsync(signed, new EventContext(Guid.NewGuid(), w.App.Clock.GetUtcNow().UtcDateTime, 1), default));
         var inbox = await w.As(w.Lead, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
         inbox.Items.ShouldContain(n => n.Title == "社情民意已签发" && n.Body == signed.Summary && n.Link == $"/Opinions/Detail/{id}");
         await Should.ThrowAsync<ConflictException>(() => w.As(w.Staff, sp => Editing(sp).SignOffAsync(id)));

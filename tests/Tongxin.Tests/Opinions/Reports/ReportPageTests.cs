@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Opinions.Reports;
@@ -138,10 +139,18 @@ public class ReportPageTests
             ["Input.RejectReasons"] = "重复",
             ["Input.DefaultMainRecipients"] = "市委、市政府主要领导",
             ["Input.DefaultCopyRecipients"] = "",
-            ["Input.PointsOwnLevel"] = "2", ["Input.PointsCity"] = "5", ["Input.PointsProvince"] = "10", ["Input.PointsNational"] = "20",
-            ["Input.PointsPartyGovernment"] = "20", ["Input.PointsInstructionCounty"] = "5", ["Input.PointsInstructionCity"] = "10",
-            ["Input.PointsInstructionProvince"] = "20", ["Input.PointsInstructionCentral"] = "30",
-            ["Input.JointPercent"] = "50", ["Input.CombinedPercent"] = "50", ["Input.Version"] = "0",
+            ["Input.PointsOwnLevel"] = "2",
+            ["Input.PointsCity"] = "5",
+            ["Input.PointsProvince"] = "10",
+            ["Input.PointsNational"] = "20",
+            ["Input.PointsPartyGovernment"] = "20",
+            ["Input.PointsInstructionCounty"] = "5",
+            ["Input.PointsInstructionCity"] = "10",
+            ["Input.PointsInstructionProvince"] = "20",
+            ["Input.PointsInstructionCentral"] = "30",
+            ["Input.JointPercent"] = "50",
+            ["Input.CombinedPercent"] = "50",
+            ["Input.Version"] = "0",
         };
         (await staff.PostFormAsync("/Opinions/Settings", new(fields))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stored = await w.App.AsAsync(w.Staff.Actor, sp => sp.GetRequiredService<OpinionSettingsStore>().GetAsync(w.City.Id));
@@ -174,7 +183,9 @@ public class ReportPageTests
         bad.ContactPhone = "12";
         var refused = await member.Client.PostAsJsonAsync("/api/v1/opinions", bad);
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("请填写有效的联系电话");
+        var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        errors.EnumerateObject().Single(e => e.Name.Equals(nameof(ReportInput.ContactPhone), StringComparison.OrdinalIgnoreCase))
+            .Value[0].GetString().ShouldStartWith("请填写有效的联系电话");
 
         var created = await member.Client.PostAsJsonAsync("/api/v1/opinions", ReportsWorld.Input());
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

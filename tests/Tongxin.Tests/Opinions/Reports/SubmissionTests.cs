@@ -49,7 +49,7 @@ public class SubmissionTests
             v => v.Suggestion.ShouldBe("一、按服务量发放运营补贴；二、引入专业机构连锁运营。"));
         (await w.AuthorsAsync(draft.Id)).ShouldHaveSingleItem().MemberId.ShouldBe(w.Lead.Actor.MemberId!.Value);
         (await w.TimelineAsync(draft.Id)).ShouldBe(["创建草稿", "报送，收稿编号2026-0001"]);
-        (await w.EventsAsync(draft.Id)).Select(e => e.Action).ShouldBe([OpinionAction.Edit, OpinionAction.Submit]);
+        (await w.EventsAsync(draft.Id)).Select(e => e.Action).ShouldBe([OpinionAction.Edit, OpinionAction.Submit], ignoreOrder: true);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -80,7 +80,7 @@ public class SubmissionTests
         var submitted = (await w.EventsAsync(id)).Single(e => e.Action == OpinionAction.Submit);
         submitted.RecipientMemberIds.ShouldBe([w.CoAuthor.Actor.MemberId!.Value, w.OtherMember.Actor.MemberId!.Value]);
 
-        await w.App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await w.App.AsAsync(Actor.System, sp => sp.GetRequiredService<NotifyReportAuthors>().HandleAsync(submitted, new EventContext(Guid.NewGuid(), w.App.Clock.GetUtcNow().UtcDateTime, 1), default));
         var inbox = await w.As(w.CoAuthor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
         inbox.Items.ShouldContain(n => n.Title == "联名社情民意已报送" && n.Link == $"/Opinions/Detail/{id}");
 

@@ -74,7 +74,17 @@ public sealed class EditingHandler(
         db.Touch(report, now);
         db.AddHistory(report, name, $"编辑核稿，保存第{no}稿" + (version.Note is { } n ? $"：{n}" : ""), now);
         db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.EditText, $"社情民意《{report.Title}》保存第{no}稿", []));
-        await db.SaveOpinionActionAsync(ct);
+        try
+        {
+            await db.SaveOpinionActionAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another editor saved the same version number a moment earlier (the unique index on the
+            // version number answers before the report row's version does).
+            throw new ConflictException(OpinionSave.ConcurrentMessage);
+        }
+
         return no;
     }
 

@@ -129,7 +129,9 @@ public sealed class OpinionSettingsHandler(TongxinDbContext db, OpinionAccess ac
                 throw new ConflictException(ConcurrentMessage);
             }
 
-            s = new OpinionSettings { CommitteeId = committeeId };
+            // Version 1 from the start: a form filled from the defaults carries 0, so a second
+            // person saving from the defaults after the first save is told instead of overwriting it.
+            s = new OpinionSettings { CommitteeId = committeeId, Version = 1 };
             db.OpinionSettings.Add(s);
         }
         else

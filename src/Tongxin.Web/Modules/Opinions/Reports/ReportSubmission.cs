@@ -54,11 +54,12 @@ public sealed class ReportSubmission(TongxinDbContext db)
                 await db.SaveOpinionActionAsync(ct);
                 return report.SerialNo!.Value;
             }
-            catch (DbUpdateException) when (firstTime && attempt < NumberAttempts)
+            catch (DbUpdateException)
             {
-                if (!await NumberTakenAsync(report, ct))
+                // Not a number clash: another submission of this report saved its version first.
+                if (!firstTime || attempt >= NumberAttempts || !await NumberTakenAsync(report, ct))
                 {
-                    throw;
+                    throw new ConflictException(OpinionSave.ConcurrentMessage);
                 }
 
                 report.SerialNo = await NextSerialAsync(report, ct);
