@@ -31,9 +31,7 @@ public sealed class MyReportsHandler(TongxinDbContext db, OpinionAccess access, 
     {
         var memberId = access.RequireMember();
         var userId = actors.Actor.UserId;
-        var query = access.Readable().AsNoTracking()
-            // Drafts are the writer's own; co-authors see a joint report once it is submitted.
-            .Where(r => r.Status != OpinionStatus.Draft || r.CreatedByUserId == userId || r.LeadMemberId == memberId);
+        var query = Mine(memberId);
         if (year is { } y)
         {
             query = query.Where(r => r.Year == y);
@@ -67,7 +65,15 @@ public sealed class MyReportsHandler(TongxinDbContext db, OpinionAccess access, 
     /// <summary>The years the member has reports in, newest first, for the filter.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
     {
-        access.RequireMember();
-        return await access.Readable().AsNoTracking().Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        var memberId = access.RequireMember();
+        return await Mine(memberId).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+    }
+
+    /// <summary>Drafts are the writer's own; co-authors see a joint report once it is submitted.</summary>
+    private IQueryable<OpinionReport> Mine(Guid memberId)
+    {
+        var userId = actors.Actor.UserId;
+        return access.Readable().AsNoTracking()
+            .Where(r => r.Status != OpinionStatus.Draft || r.CreatedByUserId == userId || r.LeadMemberId == memberId);
     }
 }
