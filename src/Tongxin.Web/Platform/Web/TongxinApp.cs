@@ -98,6 +98,7 @@ public static class TongxinApp
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
+        Tongxin.Modules.Opinions.Reports.ReportsModule.AddOpinionReports(services);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
@@ -252,6 +253,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Search.SearchModule.Map(api);
         Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
         Tongxin.Modules.Opinions.Outcomes.OutcomesModule.Map(api);
+        Tongxin.Modules.Opinions.Reports.ReportsModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
