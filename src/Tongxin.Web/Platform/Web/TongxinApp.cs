@@ -100,6 +100,8 @@ public static class TongxinApp
         services.AddProposalHandling();
         Tongxin.Modules.Proposals.Search.SearchModule.AddProposalSearch(services, configuration);
         services.AddProposalReporting();
+        Tongxin.Modules.PublicChannels.Studios.StudiosModule.AddStudios(services);
+        Tongxin.Modules.PublicChannels.Topics.TopicsModule.AddTopics(services);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
