@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Organization;
+using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Web;
 
@@ -59,17 +60,19 @@ public sealed class StudioAdmin(TongxinDbContext db, StudioAccess access)
             })
             .ToPagedListAsync(page, Paging.DefaultPageSize, ct);
         var ids = rows.Items.Select(r => r.Id).ToList();
-        var hosts = await HostNamesAsync(ids, ct);
+        var hosts = await HostNamesAsync(db, ids, ct);
         return new PagedList<StudioRow>(
             [.. rows.Items.Select(r => new StudioRow(r.Id, r.Name, r.Token, r.Address, r.IsActive, hosts.GetValueOrDefault(r.Id, []), r.Open, r.All, r.Version))],
             rows.Page, rows.PageSize, rows.Total);
     }
 
-    /// <summary>Host names of the given studios, in one query.</summary>
-    public async Task<Dictionary<Guid, IReadOnlyList<string>>> HostNamesAsync(IReadOnlyCollection<Guid> studioIds, CancellationToken ct = default)
+    /// <summary>Host names of the given studios, in one query. The studios were found under the
+    /// reader's rules already (staff: own committee; public: by token), so names are read past the
+    /// committee filter – an anonymous visitor has none.</summary>
+    internal static async Task<Dictionary<Guid, IReadOnlyList<string>>> HostNamesAsync(TongxinDbContext db, IReadOnlyCollection<Guid> studioIds, CancellationToken ct)
     {
-        var pairs = await (from h in db.MemberStudioHosts.AsNoTracking()
-                           join m in db.Members.AsNoTracking() on h.MemberId equals m.Id
+        var pairs = await (from h in db.MemberStudioHosts.IgnoreQueryFilters().AsNoTracking()
+                           join m in db.Members.IgnoreQueryFilters().AsNoTracking() on h.MemberId equals m.Id
                            where studioIds.Contains(h.StudioId)
                            orderby m.Name
                            select new { h.StudioId, m.Name }).ToListAsync(ct);
@@ -182,13 +185,13 @@ public sealed class StudioAdmin(TongxinDbContext db, StudioAccess access)
 
     private async Task<List<Guid>> ValidateAsync(Guid committeeId, Guid? self, StudioInput input, CancellationToken ct)
     {
-        var name = Clean(input.Name);
+        var name = PublicText.Line(input.Name);
         var hosts = input.HostMemberIds.Distinct().ToList();
         var v = new Validation()
             .NotBlank(name, "name", "工作室名称")
             .MaxLength(name, NameMax, "name", "工作室名称")
-            .MaxLength(Clean(input.Description), DescriptionMax, "description", "简介")
-            .MaxLength(Clean(input.Address), AddressMax, "address", "地址")
+            .MaxLength(PublicText.Block(input.Description), DescriptionMax, "description", "简介")
+            .MaxLength(PublicText.Line(input.Address), AddressMax, "address", "地址")
             .Require(hosts.Count > 0, "hostMemberIds", "请至少选择一位主持委员。")
             .Require(hosts.Count <= 20, "hostMemberIds", "主持委员不能超过20位。");
         if (v.IsValid)
@@ -205,13 +208,11 @@ public sealed class StudioAdmin(TongxinDbContext db, StudioAccess access)
 
     private static void Apply(MemberStudio studio, StudioInput input)
     {
-        studio.Name = Clean(input.Name);
-        studio.Description = Clean(input.Description);
-        studio.Address = Clean(input.Address);
+        studio.Name = PublicText.Line(input.Name);
+        studio.Description = PublicText.Block(input.Description);
+        studio.Address = PublicText.Line(input.Address);
         studio.IsActive = input.IsActive;
     }
-
-    private static string Clean(string? text) => (text ?? "").Trim();
 
     internal static string NewToken() => RandomNumberGenerator.GetString(TokenAlphabet, 20);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Notifications;
@@ -11,19 +12,16 @@ namespace Tongxin.Modules.PublicChannels.Studios;
 /// <summary>What happened to a studio message.</summary>
 public enum StudioMessageEvent
 {
-    /// <summary>A message from the public reached the hosts (not one held for moderation).</summary>
-    [Display(Name = "新来信")]
-    Received = 1,
     [Display(Name = "转交承办单位")]
-    Forwarded = 2,
+    Forwarded = 1,
     [Display(Name = "承办单位已答复")]
-    UnitAnswered = 3,
+    UnitAnswered = 2,
     [Display(Name = "已答复群众")]
-    Replied = 4,
+    Replied = 3,
 }
 
-/// <summary>工作室来信变动 – raised in the same save as the change; the hosts and units it concerns
-/// are told in their inbox.</summary>
+/// <summary>工作室来信变动 – raised in the same save as a handler's change; the hosts and units it
+/// concerns are told in their inbox. (A new letter is the intake's <see cref="PublicSubmissionReceived"/>.)</summary>
 /// <param name="SubmissionId">The message.</param>
 /// <param name="CommitteeId">Its committee.</param>
 /// <param name="StudioId">Its studio.</param>
@@ -33,31 +31,47 @@ public enum StudioMessageEvent
 public sealed record StudioMessageChanged(
     Guid SubmissionId, Guid CommitteeId, Guid StudioId, StudioMessageEvent Kind, string Title, Guid? UnitId = null) : IDomainEvent;
 
-/// <summary>Tells the hosts of a studio about a new message and a unit's answer, and the unit about
-/// a forwarded message. The public has no account: it follows the message with its receipt code.</summary>
-public sealed class NotifyStudioParties(TongxinDbContext db, NotificationService notifications) : IEventHandler<StudioMessageChanged>
+/// <summary>Tells the hosts of a studio about a new message (once it is past moderation) and a
+/// unit's answer, and the unit about a forwarded message. The public has no account: it follows
+/// the message with its receipt code.</summary>
+public sealed class NotifyStudioParties(TongxinDbContext db, NotificationService notifications)
+    : IEventHandler<StudioMessageChanged>, IEventHandler<PublicSubmissionReceived>
 {
+    public async Task HandleAsync(PublicSubmissionReceived e, EventContext ctx, CancellationToken ct)
+    {
+        if (e.Channel != PublicChannel.Studio || e.StudioId is not { } studioId || e.Status != PublicSubmissionStatus.Received)
+        {
+            return;
+        }
+
+        var title = await db.PublicSubmissions.Where(s => s.Id == e.SubmissionId).Select(s => s.Title).FirstOrDefaultAsync(ct);
+        if (title is not null)
+        {
+            await NotifyHostsAsync(studioId, e.SubmissionId, "工作室新来信", $"您主持的委员工作室收到群众来信《{Shorten(title)}》，请及时答复或转交承办单位。", ct);
+        }
+    }
+
     public async Task HandleAsync(StudioMessageChanged e, EventContext ctx, CancellationToken ct)
     {
-        var title = $"《{Shorten(e.Title)}》";
         switch (e.Kind)
         {
-            case StudioMessageEvent.Received or StudioMessageEvent.UnitAnswered:
-                var hosts = await db.Users
-                    .Where(u => !u.IsDisabled && u.MemberId != null
-                        && db.MemberStudioHosts.Any(h => h.StudioId == e.StudioId && h.MemberId == u.MemberId))
-                    .Select(u => u.Id).ToListAsync(ct);
-                var (subject, body) = e.Kind == StudioMessageEvent.Received
-                    ? ("工作室新来信", $"您主持的委员工作室收到群众来信{title}，请及时答复或转交承办单位。")
-                    : ("工作室来信已获承办单位答复", $"承办单位已答复转交的来信{title}，请向群众反馈办理结果。");
-                await notifications.NotifyAsync(hosts, subject, body, $"/PublicChannels/Studios/Messages/Detail/{e.SubmissionId}", ct);
+            case StudioMessageEvent.UnitAnswered:
+                await NotifyHostsAsync(e.StudioId, e.SubmissionId, "工作室来信已获承办单位答复", $"承办单位已答复转交的来信《{Shorten(e.Title)}》，请向群众反馈办理结果。", ct);
                 break;
             case StudioMessageEvent.Forwarded when e.UnitId is { } unitId:
                 var units = await db.Users.Where(u => !u.IsDisabled && u.HandlingUnitId == unitId).Select(u => u.Id).ToListAsync(ct);
-                await notifications.NotifyAsync(units, "委员工作室转交来信", $"委员工作室转交来信{title}，请答复。",
+                await notifications.NotifyAsync(units, "委员工作室转交来信", $"委员工作室转交来信《{Shorten(e.Title)}》，请答复。",
                     $"/PublicChannels/Studios/Forwarded/Detail/{e.SubmissionId}", ct);
                 break;
         }
+    }
+
+    private async Task NotifyHostsAsync(Guid studioId, Guid submissionId, string subject, string body, CancellationToken ct)
+    {
+        var hosts = await db.Users
+            .Where(u => !u.IsDisabled && u.MemberId != null && db.MemberStudioHosts.Any(h => h.StudioId == studioId && h.MemberId == u.MemberId))
+            .Select(u => u.Id).ToListAsync(ct);
+        await notifications.NotifyAsync(hosts, subject, body, $"/PublicChannels/Studios/Messages/Detail/{submissionId}", ct);
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";

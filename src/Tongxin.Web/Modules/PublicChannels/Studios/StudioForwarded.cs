@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Organization;
+using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Web;
 
@@ -43,10 +44,10 @@ public sealed class StudioForwarded(TongxinDbContext db, StudioAccess access, St
     {
         var m = await access.LoadForUnitAsync(id, ct);
         db.ExpectVersion(m, version);
-        var text = StudioText.Clean(answer);
+        var text = PublicText.Block(answer);
         new Validation().NotBlank(text, "answer", "答复内容").MaxLength(text, AnswerMax, "answer", "答复内容").ThrowIfInvalid();
         StudioMessageFlow.UnitAnswer(m, text, db.Time.GetUtcNow().UtcDateTime);
         db.Raise(new StudioMessageChanged(m.Id, m.CommitteeId, m.StudioId!.Value, StudioMessageEvent.UnitAnswered, m.Title));
-        await StudioText.SaveActionAsync(db, ct);
+        await StudioSave.ActionAsync(db, ct);
     }
 }

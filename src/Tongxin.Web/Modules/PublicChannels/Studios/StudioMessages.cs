@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Organization;
-using Tongxin.Modules.Organization.Members;
 using Tongxin.Modules.Proposals;
+using Tongxin.Modules.Proposals.Reporting;
+using Tongxin.Modules.PublicChannels.Intake;
+using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
@@ -35,7 +37,71 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
 {
     public const int ReplyMax = 2000;
 
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ExportName = "工作室来信.xlsx";
+
+    private static readonly string[] Headers = ["工作室", "标题", "内容", "来信人", "联系电话", "状态", "承办单位", "来信时间", "答复时间", "评价"];
+    private static readonly double[] Widths = [20, 36, 60, 10, 14, 12, 24, 17, 17, 10];
+
     public async Task<PagedList<StudioMessageRow>> ListAsync(StudioMessageFilter filter, int page, CancellationToken ct = default)
+    {
+        var rows = await Filtered(filter)
+            .Select(s => new
+            {
+                s.Id,
+                Studio = db.MemberStudios.Where(x => x.Id == s.StudioId).Select(x => x.Name).FirstOrDefault(),
+                s.Title, s.SubmitterName, s.Phone, s.Status,
+                Unit = db.HandlingUnits.Where(u => u.Id == s.ForwardedUnitId).Select(u => u.Name).FirstOrDefault(),
+                s.CreatedAt, s.LastActivityAt,
+            })
+            .ToPagedListAsync(page, Paging.DefaultPageSize, ct);
+        return new PagedList<StudioMessageRow>(
+            [.. rows.Items.Select(r => new StudioMessageRow(r.Id, r.Studio ?? "", r.Title, r.SubmitterName, Mask(r.Phone), r.Status, r.Unit, r.CreatedAt, r.LastActivityAt))],
+            rows.Page, rows.PageSize, rows.Total);
+    }
+
+    /// <summary>The filtered list as .xlsx (phones masked: the file leaves the system), written row by
+    /// row into a self-deleting temporary file; the export is audited.</summary>
+    public async Task<Stream> ExportAsync(StudioMessageFilter filter, CancellationToken ct = default)
+    {
+        var rows = Filtered(filter).Select(s => new
+        {
+            Studio = db.MemberStudios.Where(x => x.Id == s.StudioId).Select(x => x.Name).FirstOrDefault(),
+            s.Title, s.Content, s.SubmitterName, s.Phone, s.Status,
+            Unit = db.HandlingUnits.Where(u => u.Id == s.ForwardedUnitId).Select(u => u.Name).FirstOrDefault(),
+            s.CreatedAt, s.RepliedAt, s.Rating,
+        });
+        var file = ProposalExcelExport.TempFile();
+        try
+        {
+            var count = 0;
+            using (var xlsx = new XlsxStreamWriter(file, "工作室来信", Widths))
+            {
+                xlsx.WriteHeader(Headers);
+                await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    count++;
+                    xlsx.WriteRow([r.Studio ?? "", r.Title, r.Content, r.SubmitterName ?? "", Mask(r.Phone) ?? "", r.Status.DisplayName(), r.Unit ?? "",
+                        BeijingTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:mm"),
+                        r.RepliedAt is { } at ? BeijingTime.FromUtc(at).ToString("yyyy-MM-dd HH:mm") : "", r.Rating?.DisplayName() ?? ""]);
+                }
+
+                xlsx.Finish();
+            }
+
+            db.Audit("导出工作室来信", nameof(PublicSubmission), filter.StudioId?.ToString() ?? "", "成功", $"{count} 条");
+            await db.SaveChangesAsync(ct);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private IQueryable<PublicSubmission> Filtered(StudioMessageFilter filter)
     {
         var q = access.HostMessages().AsNoTracking();
         if (filter.StudioId is { } studioId)
@@ -53,19 +119,7 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
             q = q.Where(s => s.Status == PublicSubmissionStatus.Received || s.Status == PublicSubmissionStatus.Processing);
         }
 
-        var rows = await q.OrderByDescending(s => s.LastActivityAt).ThenByDescending(s => s.Id)
-            .Select(s => new
-            {
-                s.Id,
-                Studio = db.MemberStudios.Where(x => x.Id == s.StudioId).Select(x => x.Name).FirstOrDefault(),
-                s.Title, s.SubmitterName, s.Phone, s.Status,
-                Unit = db.HandlingUnits.Where(u => u.Id == s.ForwardedUnitId).Select(u => u.Name).FirstOrDefault(),
-                s.CreatedAt, s.LastActivityAt,
-            })
-            .ToPagedListAsync(page, Paging.DefaultPageSize, ct);
-        return new PagedList<StudioMessageRow>(
-            [.. rows.Items.Select(r => new StudioMessageRow(r.Id, r.Studio ?? "", r.Title, r.SubmitterName, Mask(r.Phone), r.Status, r.Unit, r.CreatedAt, r.LastActivityAt))],
-            rows.Page, rows.PageSize, rows.Total);
+        return q.OrderByDescending(s => s.LastActivityAt).ThenByDescending(s => s.Id);
     }
 
     /// <summary>The studios the actor answers for, for the filter.</summary>
@@ -118,12 +172,12 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
     {
         var m = await access.LoadForHostAsync(id, ct);
         db.ExpectVersion(m, version);
-        var text = StudioText.Clean(reply);
+        var text = PublicText.Block(reply);
         new Validation().NotBlank(text, "reply", "答复内容").MaxLength(text, ReplyMax, "reply", "答复内容").ThrowIfInvalid();
         var now = db.Time.GetUtcNow().UtcDateTime;
         StudioMessageFlow.Reply(m, text, await db.ActorNameAsync(actors.Actor, ct), now);
         db.Raise(new StudioMessageChanged(m.Id, m.CommitteeId, m.StudioId!.Value, StudioMessageEvent.Replied, m.Title));
-        await StudioText.SaveActionAsync(db, ct);
+        await StudioSave.ActionAsync(db, ct);
     }
 
     /// <summary>转交承办单位 – to one active unit of the message's committee; the unit is told.</summary>
@@ -138,7 +192,7 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
         new Validation().Require(unit is not null, "unitId", "请选择本级政协的一个承办单位。").ThrowIfInvalid();
         StudioMessageFlow.Forward(m, unit!.Id, db.Time.GetUtcNow().UtcDateTime);
         db.Raise(new StudioMessageChanged(m.Id, m.CommitteeId, m.StudioId!.Value, StudioMessageEvent.Forwarded, m.Title, unit.Id));
-        await StudioText.SaveActionAsync(db, ct);
+        await StudioSave.ActionAsync(db, ct);
     }
 
     internal async Task<StudioMessageDetail> DetailAsync(PublicSubmission m, string? phone, CancellationToken ct)
@@ -152,18 +206,14 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
             m.Rating, m.RatingComment, m.Version);
     }
 
-    internal static string? Mask(string? phone) => string.IsNullOrEmpty(phone) ? null : MemberRules.MaskMobile(phone);
+    internal static string? Mask(string? phone) => string.IsNullOrEmpty(phone) ? null : PublicPhone.Mask(phone);
 }
 
-/// <summary>Small rules shared by the studio handlers.</summary>
-internal static class StudioText
+/// <summary>Saving shared by the studio handlers.</summary>
+internal static class StudioSave
 {
-    /// <summary>Trims, unifies line breaks and drops control characters other than line breaks and tabs.</summary>
-    public static string Clean(string? text) =>
-        new string([.. (text ?? "").Replace("\r\n", "\n").Where(c => c is '\n' or '\t' || !char.IsControl(c))]).Trim();
-
     /// <summary>Saves a message action; of two concurrent actions on one message the second is told in Chinese.</summary>
-    public static async Task SaveActionAsync(TongxinDbContext db, CancellationToken ct)
+    public static async Task ActionAsync(TongxinDbContext db, CancellationToken ct)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Web;
 
@@ -13,7 +14,9 @@ public static class StudiosModule
         services.AddScoped<StudioAdmin>();
         services.AddScoped<StudioMessages>();
         services.AddScoped<StudioForwarded>();
+        services.AddScoped<StudioPublicPage>();
         services.AddEventHandler<StudioMessageChanged, NotifyStudioParties>();
+        services.AddEventHandler<PublicSubmissionReceived, NotifyStudioParties>();
         services.AddScoped<ITodoSource, StudioTodos>();
 
         services.AddSingleton(new NavItem("公众渠道", "委员工作室", "/PublicChannels/Studios", StudioAccess.IsPublicStaff, 20));

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Organization;
-using Tongxin.Modules.Organization.Members;
 using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Modules.PublicChannels.Studios;
 using Tongxin.Platform.Calendar;

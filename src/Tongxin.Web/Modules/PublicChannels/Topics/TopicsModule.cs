@@ -11,6 +11,7 @@ public static class TopicsModule
     {
         services.AddScoped<TopicSuggestionQuery>();
         services.AddScoped<TopicModeration>();
+        services.AddScoped<TopicPublicPage>();
         services.AddSingleton(new NavItem("公众渠道", "码上征题", "/PublicChannels/Topics", StudioAccess.IsPublicStaff, 25));
         return services;
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Tongxin.Modules.PublicChannels.Studios;
-using Tongxin.Platform.Web;
 
 namespace Tongxin.Pages.PublicChannels.Studios;
 

@@ -22,9 +22,14 @@ public class IndexModel(StudioMessages messages) : PageModel
 
     public IReadOnlyList<(Guid Id, string Name)> Studios { get; private set; } = [];
 
+    private StudioMessageFilter Filter => new(StudioId, Status, Open);
+
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
-        Rows = await messages.ListAsync(new StudioMessageFilter(StudioId, Status, Open), pageNumber, ct);
+        Rows = await messages.ListAsync(Filter, pageNumber, ct);
         Studios = await messages.StudiosAsync(ct);
     }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        File(await messages.ExportAsync(Filter, ct), StudioMessages.ContentType, StudioMessages.ExportName);
 }
