@@ -68,6 +68,13 @@ public sealed class TestApp : IAsyncDisposable
             ["Tongxin:Proposals:RunReminders"] = "false",
             ["Tongxin:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
+            // The clock never moves in the shared app and every request comes from one address:
+            // the public intake's time and rate rules are tested with isolated apps of their own.
+            ["Tongxin:Public:MinFillSeconds"] = "0",
+            ["Tongxin:Public:SubmitPerMinute"] = "100000",
+            ["Tongxin:Public:LookupPerMinute"] = "100000",
+            ["Tongxin:Public:SupportPerMinute"] = "100000",
+            ["Tongxin:Public:CodeLookupsPerMinute"] = "100000",
         };
         string? pgDatabase = null;
         if (db == Db.PostgreSql)

@@ -62,6 +62,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         var county = plan.First(c => c.Level == CommitteeLevel.County && c.ParentName == CityCommitteeName);
         await CreateDemoAccountsAsync(city!, ids[county.Name], ct);
         await Tongxin.Modules.Proposals.Seeding.ProposalDemoSeeder.SeedAsync(db, scale, ct);
+        await Tongxin.Modules.PublicChannels.Points.PointsDemoSeeder.SeedAsync(db, scale, ct);
         await Tongxin.Modules.PublicChannels.Studios.StudioDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.PublicChannels.Topics.TopicDemoSeeder.SeedAsync(db, ct);
 

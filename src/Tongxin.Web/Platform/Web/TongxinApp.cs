@@ -95,6 +95,7 @@ public static class TongxinApp
         services.AddOrganizationAdmin();
         services.AddProposals();
         services.AddOpinions();
+        Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
         Tongxin.Modules.Proposals.Documents.DocumentsModule.AddProposalDocuments(services);
         services.AddProposalDrafting();
         services.AddProposalHandling();
@@ -226,6 +227,7 @@ public static class TongxinApp
         app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
+        Tongxin.Modules.PublicChannels.PublicChannelsModule.Use(app);
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");

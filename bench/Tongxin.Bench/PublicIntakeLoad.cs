@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Tongxin.Modules.PublicChannels.Intake;
+using Tongxin.Modules.PublicChannels.Points;
+using Tongxin.Platform.Data;
+using Tongxin.Platform.Seeding;
+using Tongxin.Platform.Tenancy;
+using Tongxin.Platform.Web;
+
+namespace Tongxin.Bench;
+
+/// <summary>码上商 submission throughput on PostgreSQL (<c>dotnet run -c Release --project
+/// bench/Tongxin.Bench -- public-intake [--count N]</c>, needs TONGXIN_BENCH_PG). Each submission
+/// goes through the real handler as a request would (new scope: point by token → public actor →
+/// stamp check → idempotency look-up → cleaning, validation, sensitive words → unique receipt code
+/// → one save with its audit rows and outbox event). The baseline, measured in the same run and
+/// database: single-row INSERTs (one statement, one commit each) of a table of the same shape.</summary>
+public static class PublicIntakeLoad
+{
+    public const string DatabaseName = "tongxin_bench_public";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (Environment.GetEnvironmentVariable(BenchDatabase.PostgresVariable) is not { Length: > 0 } server)
+        {
+            Console.Error.WriteLine($"public-intake needs {BenchDatabase.PostgresVariable} (a throwaway PostgreSQL server).");
+            return 2;
+        }
+
+        var at = Array.IndexOf(args, "--count");
+        var count = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var n) ? n : 2000;
+        var connection = await FreshDatabaseAsync(server);
+        await using var app = await OpenAsync(connection);
+        var token = PointsDemoSeeder.HospitalToken;
+        await CreateBaselineTableAsync(connection);
+
+        // Warm up both paths (model, plans, pool, sensitive-word cache).
+        await RawInsertsAsync(connection, 50, 1);
+        await SubmissionsAsync(app, token, 50, 1);
+
+        foreach (var workers in new[] { 1, 4 })
+        {
+            var raw = await RawInsertsAsync(connection, count, workers);
+            var handler = await SubmissionsAsync(app, token, count, workers);
+            Console.WriteLine($"{workers} worker(s), {count} rows each:");
+            Console.WriteLine($"  baseline raw single-row INSERT: {count / raw.TotalSeconds,8:F0} rows/s ({raw.TotalMilliseconds / count:F2} ms each)");
+            Console.WriteLine($"  public submission via handler:  {count / handler.TotalSeconds,8:F0} rows/s ({handler.TotalMilliseconds / count:F2} ms each)");
+            Console.WriteLine($"  ratio: {raw.TotalSeconds / handler.TotalSeconds:P0} of the raw insert rate");
+        }
+
+        Console.WriteLine($"// load average: {(File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "n/a")}");
+        return 0;
+    }
+
+    private static async Task<TimeSpan> SubmissionsAsync(WebApplication app, string token, int count, int workers)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            for (var i = w; i < count; i += workers)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var sp = scope.ServiceProvider;
+                sp.GetRequiredService<ActorAccessor>().Actor = Actor.Anonymous("198.51.100.7");
+                var form = sp.GetRequiredService<PublicPointForm>();
+                var point = await form.FindAsync(token);
+                var stamp = sp.GetRequiredService<PublicFormStamps>().Issue(PublicPointForm.Scope(token));
+                await form.SubmitAsync(
+                    point,
+                    new PublicLetterInput($"基准测试来信 {i}", "门诊挂号排队时间太长，建议增加人工窗口。第" + i + "封。", "测试", "13812345678"),
+                    stamp,
+                    null,
+                    "bench");
+            }
+        })));
+        return clock.Elapsed;
+    }
+
+    private static async Task<TimeSpan> RawInsertsAsync(string connection, int count, int workers)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            await using var c = new NpgsqlConnection(connection);
+            await c.OpenAsync();
+            for (var i = w; i < count; i += workers)
+            {
+                await using var insert = new NpgsqlCommand(
+                    "INSERT INTO bench_raw_insert (id, committee_id, title, content, receipt_code, idempotency_key, created_at) VALUES (@id, @c, @t, @b, @r, @k, now())", c);
+                insert.Parameters.AddWithValue("id", Guid.CreateVersion7());
+                insert.Parameters.AddWithValue("c", Guid.Empty);
+                insert.Parameters.AddWithValue("t", $"基准测试来信 {i}");
+                insert.Parameters.AddWithValue("b", "门诊挂号排队时间太长，建议增加人工窗口。第" + i + "封。");
+                insert.Parameters.AddWithValue("r", ReceiptCodes.NewCode());
+                insert.Parameters.AddWithValue("k", Guid.NewGuid().ToString("N"));
+                await insert.ExecuteNonQueryAsync();
+            }
+        })));
+        return clock.Elapsed;
+    }
+
+    private static async Task CreateBaselineTableAsync(string connection)
+    {
+        await using var c = new NpgsqlConnection(connection);
+        await c.OpenAsync();
+        await using var create = new NpgsqlCommand(
+            "CREATE TABLE bench_raw_insert (id uuid PRIMARY KEY, committee_id uuid NOT NULL, title varchar(100) NOT NULL, content text NOT NULL, "
+            + "receipt_code varchar(16) NOT NULL UNIQUE, idempotency_key varchar(64) NOT NULL, created_at timestamptz NOT NULL, UNIQUE (committee_id, idempotency_key))", c);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> FreshDatabaseAsync(string server)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(server);
+        await using (var admin = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName} ENCODING 'UTF8' TEMPLATE template0", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        builder.Database = DatabaseName;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The app's services on the fresh database with the demo data (its 码上商 points and words).</summary>
+    private static async Task<WebApplication> OpenAsync(string connection)
+    {
+        var app = TongxinApp.Build(
+            new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory },
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Tongxin:Database:Provider"] = "PostgreSQL",
+                    ["Tongxin:Database:ConnectionString"] = connection,
+                    ["Tongxin:Events:RunDispatcher"] = "false",
+                    ["Tongxin:Public:MinFillSeconds"] = "0",
+                });
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            });
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
+        await scope.ServiceProvider.GetRequiredService<TongxinDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(SeedScale.Demo);
+        return app;
+    }
+}
