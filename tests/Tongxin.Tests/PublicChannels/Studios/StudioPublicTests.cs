@@ -21,7 +21,7 @@ public class StudioPublicTests
         using var phone = new WebSession(w.App);
         var page = await phone.GetPageAsync($"/Public/Studios/{w.Token}");
         page.ShouldContain("张主持委员工作室");
-        page.ShouldContain("委员：王主持、张主持");
+        page.ShouldContain("委员：张主持、王主持");
         page.ShouldNotContain("赵委员");
 
         var (response, body, _) = await w.SubmitAsync(phone, StudioPublicForm.Message(name: "李群众", phone: "138 1234 5678"));
@@ -106,9 +106,11 @@ public class StudioPublicTests
             (await phone.GetAsync($"/Public/Studios/{token}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, token);
         }
 
-        var index = await phone.GetPageAsync("/Public/Studios");
-        index.ShouldContain($"/Public/Studios/{StudioDemoSeeder.DemoToken}");
-        index.ShouldContain("示例市政协");
+        var index = await phone.GetPageAsync($"/Public/Studios?committeeId={w.Committee.Id}");
+        index.ShouldContain($"/Public/Studios/{w.Token}");
+        index.ShouldContain("张主持委员工作室");
+        index.ShouldContain("共 1 条");
+        (await phone.GetPageAsync("/Public/Studios")).ShouldContain("线上委员工作室");
     }
 
     public static TheoryData<string, Dictionary<string, string>, string> BadPosts() => new()

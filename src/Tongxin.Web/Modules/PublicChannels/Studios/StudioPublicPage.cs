@@ -26,10 +26,17 @@ public sealed class StudioPublicPage(TongxinDbContext db, ActorAccessor actors, 
     /// <summary>How many answered messages the page shows.</summary>
     public const int AnsweredShown = 10;
 
-    /// <summary>Active studios of every committee, for the index (anonymous: read past the committee filter, public fields only).</summary>
-    public async Task<PagedList<PublicStudioCard>> ListAsync(int page, CancellationToken ct = default)
+    /// <summary>Active studios of every committee or of one, for the index (anonymous: read past the
+    /// committee filter, public fields only).</summary>
+    public async Task<PagedList<PublicStudioCard>> ListAsync(Guid? committeeId, int page, CancellationToken ct = default)
     {
-        var rows = await db.MemberStudios.IgnoreQueryFilters().AsNoTracking().Where(s => s.IsActive)
+        var studios = db.MemberStudios.IgnoreQueryFilters().AsNoTracking().Where(s => s.IsActive);
+        if (committeeId is { } id)
+        {
+            studios = studios.Where(s => s.CommitteeId == id);
+        }
+
+        var rows = await studios
             .OrderBy(s => db.Committees.Where(c => c.Id == s.CommitteeId).Select(c => c.Name).FirstOrDefault()).ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Token, s.Name, s.Address, Committee = db.Committees.Where(c => c.Id == s.CommitteeId).Select(c => c.Name).FirstOrDefault() })
             .ToPagedListAsync(page, Paging.DefaultPageSize, ct);

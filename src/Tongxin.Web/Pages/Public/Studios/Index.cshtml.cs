@@ -10,8 +10,12 @@ namespace Tongxin.Pages.Public.Studios;
 [AllowAnonymous]
 public class IndexModel(StudioPublicPage studios) : PageModel
 {
+    /// <summary>Only this committee's studios (a committee links its own list).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CommitteeId { get; set; }
+
     public PagedList<PublicStudioCard> Studios { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
-        Studios = await studios.ListAsync(pageNumber, ct);
+        Studios = await studios.ListAsync(CommitteeId, pageNumber, ct);
 }
