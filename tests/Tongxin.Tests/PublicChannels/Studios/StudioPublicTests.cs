@@ -116,7 +116,7 @@ public class StudioPublicTests
     public static TheoryData<string, Dictionary<string, string>, string> BadPosts() => new()
     {
         { "no fields", new(), "标题不能为空" },
-        { "blank title", new() { ["Input.Title"] = "\u0000\u0007 \t", ["Input.Content"] = "内容" }, "标题不能为空" },
+        { "blank title", new() { ["Input.Title"] = "\u0001\u0007 \t", ["Input.Content"] = "内容" }, "标题不能为空" },
         { "no content", new() { ["Input.Title"] = "标题" }, "内容不能为空" },
         { "title too long", new() { ["Input.Title"] = new string('长', 101), ["Input.Content"] = "内容" }, "标题不能超过100个字" },
         { "emoji flood", new() { ["Input.Title"] = "标题", ["Input.Content"] = string.Concat(Enumerable.Repeat("🙂", 2001)) }, "内容不能超过2000个字" },
@@ -155,7 +155,7 @@ public class StudioPublicTests
     {
         var w = await (await TestApp.SharedAsync(db)).NewStudioWorldAsync();
         using var phone = new WebSession(w.App);
-        var (response, body, _) = await w.SubmitAsync(phone, StudioPublicForm.Message(title: "<script>alert(1)</script>\u202E😀", content: "第一行\u0000\r\n<b>第二行</b>"));
+        var (response, body, _) = await w.SubmitAsync(phone, StudioPublicForm.Message(title: "<script>alert(1)</script>\u202E😀", content: "第一行\u0007\r\n<b>第二行</b>"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         var m = (await w.MessagesAsync()).ShouldHaveSingleItem();
         (m.Title, m.Content).ShouldBe(("<script>alert(1)</script>😀", "第一行\n<b>第二行</b>"));

@@ -20,7 +20,7 @@ public partial class TopicPublicTests
     {
         var w = await (await TestApp.SharedAsync(db)).NewTopicWorldAsync();
         using var phone = new WebSession(w.App);
-        var (response, body, _) = await SuggestAsync(w, phone, Fields("关于<script>alert(1)</script>停车难的协商", "停车难😀\u0000\r\n第二行", "周先生", "13900001111"));
+        var (response, body, _) = await SuggestAsync(w, phone, Fields("关于<script>alert(1)</script>停车难的协商", "停车难😀\u0007\r\n第二行", "周先生", "13900001111"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         body.ShouldContain("您的建议已公开");
         var t = (await SuggestionsAsync(w)).ShouldHaveSingleItem();
