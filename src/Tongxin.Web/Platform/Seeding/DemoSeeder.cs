@@ -64,6 +64,8 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.Proposals.Seeding.ProposalDemoSeeder.SeedAsync(db, scale, ct);
         await Tongxin.Modules.Opinions.Seeding.OpinionDemoSeeder.SeedAsync(db, scale, ct);
         await Tongxin.Modules.PublicChannels.Points.PointsDemoSeeder.SeedAsync(db, scale, ct);
+        await Tongxin.Modules.PublicChannels.Studios.StudioDemoSeeder.SeedAsync(db, ct);
+        await Tongxin.Modules.PublicChannels.Topics.TopicDemoSeeder.SeedAsync(db, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;

@@ -106,6 +106,8 @@ public static class TongxinApp
         services.AddProposalReporting();
         Tongxin.Modules.Opinions.Outcomes.OutcomesModule.AddOpinionOutcomes(services);
         Tongxin.Modules.Opinions.Screening.ScreeningModule.AddOpinionScreening(services, configuration);
+        Tongxin.Modules.PublicChannels.Studios.StudiosModule.AddStudios(services);
+        Tongxin.Modules.PublicChannels.Topics.TopicsModule.AddTopics(services);
     }
 
     private static void AddDatabase(IServiceCollection services, TongxinOptions options, IWebHostEnvironment env)
