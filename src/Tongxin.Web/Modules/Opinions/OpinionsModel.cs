@@ -19,6 +19,9 @@ internal static class OpinionsModel
             // The screening queue: a committee's reports in a status, newest (urgent first) on top.
             e.HasIndex(r => new { r.CommitteeId, r.Status, r.SubmittedAt });
             e.HasIndex(r => new { r.CommitteeId, r.Year, r.Status });
+            // Queue pages over every status filtered by urgency and/or submitter kind (全部 + 急报 + 党派).
+            e.HasIndex(r => new { r.CommitteeId, r.IsUrgent, r.SubmittedAt });
+            e.HasIndex(r => new { r.CommitteeId, r.SubmitterKind, r.IsUrgent, r.SubmittedAt });
             e.HasIndex(r => r.LeadMemberId);
             e.HasIndex(r => r.CreatedByUserId);
             e.HasIndex(r => r.ForwardedFromReportId);

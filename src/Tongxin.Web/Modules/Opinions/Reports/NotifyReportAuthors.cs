@@ -6,8 +6,9 @@ using Tongxin.Platform.Notifications;
 namespace Tongxin.Modules.Opinions.Reports;
 
 /// <summary>Tells the members a report action concerns (the event's recipients: usually its
-/// authors) in their inbox: screening results, sign-off, publication, outcomes, and co-authors of
-/// a joint report when it is submitted or withdrawn. Internal steps (editing, bulletin drafts) tell nobody.</summary>
+/// authors) in their inbox: sign-off, publication, outcomes, and co-authors of
+/// a joint report when it is submitted or withdrawn. Internal steps (editing, bulletin drafts) tell nobody; screening results are told by
+/// <see cref="Screening.NotifyScreeningResult"/> (its 转提案线索 notice links to the prefilled proposal draft).</summary>
 public sealed class NotifyReportAuthors(TongxinDbContext db, NotificationService notifications) : IEventHandler<OpinionChanged>
 {
     public async Task HandleAsync(OpinionChanged e, EventContext ctx, CancellationToken ct)
@@ -27,11 +28,6 @@ public sealed class NotifyReportAuthors(TongxinDbContext db, NotificationService
     {
         OpinionAction.Submit => "联名社情民意已报送",
         OpinionAction.Withdraw => "联名社情民意已撤回",
-        OpinionAction.Adopt => "社情民意已采用",
-        OpinionAction.Keep => "社情民意已留存",
-        OpinionAction.Reject => "社情民意未采用",
-        OpinionAction.Return => "社情民意退回补充",
-        OpinionAction.MarkProposalClue => "社情民意转为提案线索",
         OpinionAction.SignOff => "社情民意已签发",
         OpinionAction.Publish => "社情民意已刊发",
         OpinionAction.RecordOutcome => "社情民意采用与批示",

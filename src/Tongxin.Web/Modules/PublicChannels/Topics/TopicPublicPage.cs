@@ -77,7 +77,7 @@ public sealed class TopicPublicPage(
             Description = description,
             SubmitterName = name.Length == 0 ? null : name,
             Phone = phone,
-            ReceiptCode = await ReceiptCodes.NewUniqueAsync(db, ct),
+            ReceiptCode = ReceiptCodes.NewCode(),
             IdempotencyKey = ticket.IdempotencyKey,
             Status = matched.Count > 0 ? TopicSuggestionStatus.PendingModeration : TopicSuggestionStatus.Published,
             MatchedWords = matched.Count > 0 ? string.Join("，", matched) : null,

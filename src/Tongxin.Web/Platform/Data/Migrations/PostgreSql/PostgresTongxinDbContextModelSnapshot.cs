@@ -509,6 +509,8 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
 
                     b.HasIndex("PublicSubmissionId");
 
+                    b.HasIndex("CommitteeId", "IsUrgent", "SubmittedAt");
+
                     b.HasIndex("CommitteeId", "Status", "SubmittedAt");
 
                     b.HasIndex("CommitteeId", "Year", "SerialNo")
@@ -516,6 +518,8 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                         .HasFilter("\"SerialNo\" IS NOT NULL");
 
                     b.HasIndex("CommitteeId", "Year", "Status");
+
+                    b.HasIndex("CommitteeId", "SubmitterKind", "IsUrgent", "SubmittedAt");
 
                     b.ToTable("OpinionReports");
                 });

@@ -498,6 +498,8 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("PublicSubmissionId");
 
+                    b.HasIndex("CommitteeId", "IsUrgent", "SubmittedAt");
+
                     b.HasIndex("CommitteeId", "Status", "SubmittedAt");
 
                     b.HasIndex("CommitteeId", "Year", "SerialNo")
@@ -505,6 +507,8 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                         .HasFilter("\"SerialNo\" IS NOT NULL");
 
                     b.HasIndex("CommitteeId", "Year", "Status");
+
+                    b.HasIndex("CommitteeId", "SubmitterKind", "IsUrgent", "SubmittedAt");
 
                     b.ToTable("OpinionReports");
                 });
