@@ -55,6 +55,37 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context the size of a phone (390 × 844, touch), as the public uses
+    /// the QR pages.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in in a fresh browser context; every confirmation dialog is accepted and its
+    /// text added to <paramref name="dialogs"/> when given.</summary>
+    public async Task<IPage> SignInAsync(string userName, List<string>? dialogs = null)
+    {
+        var page = await NewPageAsync();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs?.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+        await LoginTests.LogInAsync(page, userName, Platform.Accounts.DemoAccounts.Password);
+        await Assertions.Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

@@ -222,16 +222,8 @@ public sealed class ProposalLifecycleTests(BrowserFixture fixture)
     /// <summary>Signs in in a fresh browser context; every confirmation dialog is accepted and kept.</summary>
     private async Task<Participant> SignInAsync(string userName)
     {
-        var page = await fixture.NewPageAsync();
-        var participant = new Participant(page, []);
-        page.Dialog += async (_, dialog) =>
-        {
-            participant.Dialogs.Add(dialog.Message);
-            await dialog.AcceptAsync();
-        };
-        await LoginTests.LogInAsync(page, userName, DemoAccounts.Password);
-        await Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
-        return participant;
+        var dialogs = new List<string>();
+        return new Participant(await fixture.SignInAsync(userName, dialogs), dialogs);
     }
 
     /// <summary>The co-signer is chosen by name in the form; the demo seeder picks the names.</summary>

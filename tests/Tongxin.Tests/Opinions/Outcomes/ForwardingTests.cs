@@ -75,8 +75,8 @@ public class ForwardingTests
         {
             var handler = sp.GetRequiredService<CrossLevelForwarding>();
             var again = new OpinionChanged(copyId, city.Id, OpinionAction.RecordOutcome, "", []);
-            await handler.HandleAsync(again, new EventContext(Guid.NewGuid(), DateTime.UtcNow, 1), CancellationToken.None);
-            await handler.HandleAsync(again, new EventContext(Guid.NewGuid(), DateTime.UtcNow, 1), CancellationToken.None);
+            await handler.HandleAsync(again, new EventContext(Guid.NewGuid(), app.Clock.GetUtcNow().UtcDateTime, 1), CancellationToken.None);
+            await handler.HandleAsync(again, new EventContext(Guid.NewGuid(), app.Clock.GetUtcNow().UtcDateTime, 1), CancellationToken.None);
         });
 
         var outcomes = await OutcomesOfAsync(app, original);

@@ -120,10 +120,21 @@ public class ProposalConversionTests
             var now = w.App.Clock.GetUtcNow().UtcDateTime;
             var p = new Proposal
             {
-                CommitteeId = w.Committee.Id, SessionId = w.SessionId, Year = 2026, Title = "关于整治校园周边交通拥堵的建议",
-                Situation = "上下学高峰校门口拥堵严重。\n\n接送车辆无序停放。\n缺少临时停车位。", Suggestions = "设置临时停车位，错峰放学。",
-                Category = "城市建设与管理", Kind = ProposerKind.Joint, LeadMemberId = w.AuthorId, LeadMemberName = TransferWorld.AuthorName,
-                Status = status, CreatedAt = now, SubmittedAt = now, ReviewedAt = now, LastActivityAt = now,
+                CommitteeId = w.Committee.Id,
+                SessionId = w.SessionId,
+                Year = 2026,
+                Title = "关于整治校园周边交通拥堵的建议",
+                Situation = "上下学高峰校门口拥堵严重。\n\n接送车辆无序停放。\n缺少临时停车位。",
+                Suggestions = "设置临时停车位，错峰放学。",
+                Category = "城市建设与管理",
+                Kind = ProposerKind.Joint,
+                LeadMemberId = w.AuthorId,
+                LeadMemberName = TransferWorld.AuthorName,
+                Status = status,
+                CreatedAt = now,
+                SubmittedAt = now,
+                ReviewedAt = now,
+                LastActivityAt = now,
                 NotFiledReason = status == ProposalStatus.NotFiled ? "内容空泛、没有具体建议的" : null,
             };
             db.Proposals.Add(p);

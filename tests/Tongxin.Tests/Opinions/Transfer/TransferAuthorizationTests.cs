@@ -113,9 +113,21 @@ public class TransferAuthorizationTests
             var now = w.App.Clock.GetUtcNow().UtcDateTime;
             var p = new Proposal
             {
-                CommitteeId = w.Committee.Id, SessionId = w.SessionId, Year = 2026, Number = 1, Title = "关于完善社区养老服务的建议",
-                Situation = "情况", Suggestions = "建议", Category = "社会法制", LeadMemberId = w.AuthorId, LeadMemberName = TransferWorld.AuthorName,
-                Status = ProposalStatus.Filed, CreatedAt = now, SubmittedAt = now, ReviewedAt = now, LastActivityAt = now,
+                CommitteeId = w.Committee.Id,
+                SessionId = w.SessionId,
+                Year = 2026,
+                Number = 1,
+                Title = "关于完善社区养老服务的建议",
+                Situation = "情况",
+                Suggestions = "建议",
+                Category = "社会法制",
+                LeadMemberId = w.AuthorId,
+                LeadMemberName = TransferWorld.AuthorName,
+                Status = ProposalStatus.Filed,
+                CreatedAt = now,
+                SubmittedAt = now,
+                ReviewedAt = now,
+                LastActivityAt = now,
             };
             db.Proposals.Add(p);
             db.ProposalSigners.Add(new ProposalSigner { CommitteeId = w.Committee.Id, ProposalId = p.Id, MemberId = w.AuthorId, MemberName = TransferWorld.AuthorName, IsLead = true, Status = SignerStatus.Confirmed });

@@ -111,14 +111,29 @@ internal sealed record TransferWorld(
 
             db.OpinionReportVersions.Add(new OpinionReportVersion
             {
-                CommitteeId = Committee.Id, ReportId = r.Id, No = 1, IsAuthorText = true, Title = r.Title,
-                Situation = r.Situation, Analysis = r.Analysis, Suggestion = r.Suggestion, EditorName = r.SubmitterName, At = now,
+                CommitteeId = Committee.Id,
+                ReportId = r.Id,
+                No = 1,
+                IsAuthorText = true,
+                Title = r.Title,
+                Situation = r.Situation,
+                Analysis = r.Analysis,
+                Suggestion = r.Suggestion,
+                EditorName = r.SubmitterName,
+                At = now,
             });
             db.OpinionReportVersions.Add(new OpinionReportVersion
             {
-                CommitteeId = Committee.Id, ReportId = r.Id, No = 2, IsAuthorText = false, Title = title + "（核稿）",
-                Situation = "核稿：地铁站口共享单车堆放，影响通行。", Analysis = "核稿：投放总量缺乏调控。",
-                Suggestion = "核稿：一是划定停放区；二是实行总量调控。", EditorName = "编辑", At = now,
+                CommitteeId = Committee.Id,
+                ReportId = r.Id,
+                No = 2,
+                IsAuthorText = false,
+                Title = title + "（核稿）",
+                Situation = "核稿：地铁站口共享单车堆放，影响通行。",
+                Analysis = "核稿：投放总量缺乏调控。",
+                Suggestion = "核稿：一是划定停放区；二是实行总量调控。",
+                EditorName = "编辑",
+                At = now,
             });
             await db.SaveChangesAsync();
             return r.Id;

@@ -53,7 +53,12 @@ public sealed class StudioAdmin(TongxinDbContext db, StudioAccess access)
             .OrderByDescending(s => s.IsActive).ThenBy(s => s.Name)
             .Select(s => new
             {
-                s.Id, s.Name, s.Token, s.Address, s.IsActive, s.Version,
+                s.Id,
+                s.Name,
+                s.Token,
+                s.Address,
+                s.IsActive,
+                s.Version,
                 Open = db.PublicSubmissions.Count(m => m.StudioId == s.Id
                     && (m.Status == PublicSubmissionStatus.Received || m.Status == PublicSubmissionStatus.Processing || m.Status == PublicSubmissionStatus.ForwardedToUnit)),
                 All = db.PublicSubmissions.Count(m => m.StudioId == s.Id),

@@ -50,9 +50,13 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
             {
                 s.Id,
                 Studio = db.MemberStudios.Where(x => x.Id == s.StudioId).Select(x => x.Name).FirstOrDefault(),
-                s.Title, s.SubmitterName, s.Phone, s.Status,
+                s.Title,
+                s.SubmitterName,
+                s.Phone,
+                s.Status,
                 Unit = db.HandlingUnits.Where(u => u.Id == s.ForwardedUnitId).Select(u => u.Name).FirstOrDefault(),
-                s.CreatedAt, s.LastActivityAt,
+                s.CreatedAt,
+                s.LastActivityAt,
             })
             .ToPagedListAsync(page, Paging.DefaultPageSize, ct);
         return new PagedList<StudioMessageRow>(
@@ -67,9 +71,15 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
         var rows = Filtered(filter).Select(s => new
         {
             Studio = db.MemberStudios.Where(x => x.Id == s.StudioId).Select(x => x.Name).FirstOrDefault(),
-            s.Title, s.Content, s.SubmitterName, s.Phone, s.Status,
+            s.Title,
+            s.Content,
+            s.SubmitterName,
+            s.Phone,
+            s.Status,
             Unit = db.HandlingUnits.Where(u => u.Id == s.ForwardedUnitId).Select(u => u.Name).FirstOrDefault(),
-            s.CreatedAt, s.RepliedAt, s.Rating,
+            s.CreatedAt,
+            s.RepliedAt,
+            s.Rating,
         });
         var file = ProposalExcelExport.TempFile();
         try
