@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 using Tongxin.Modules.Proposals.Search;
 using Tongxin.Platform;
+using Tongxin.Platform.Search;
 
 namespace Tongxin.Modules.Opinions.Search;
 
@@ -48,7 +49,7 @@ public sealed class OpinionIndex : IDisposable
 {
     internal static class F
     {
-        public const string Id = "id";
+        public const string Id = LuceneStore.IdField;
         public const string Committee = "committee";
         public const string Year = "year";
         public const string Serial = "serial";
@@ -66,10 +67,7 @@ public sealed class OpinionIndex : IDisposable
     /// <summary>The fields a search word may match, with their weight.</summary>
     internal static readonly (string Field, float Boost)[] SearchFields = [(F.Title, 3f), (F.Body, 1f), (F.SubmitterText, 2f)];
 
-    private readonly Lucene.Net.Store.Directory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
-    private readonly object commitLock = new();
+    private readonly LuceneStore store;
 
     public OpinionIndex(IOptions<OpinionSearchOptions> search, IOptions<TongxinOptions> tongxin, IWebHostEnvironment env)
         : this(FSDirectory.Open(new DirectoryInfo(ResolvePath(search.Value, tongxin.Value, env.ContentRootPath))))
@@ -79,14 +77,8 @@ public sealed class OpinionIndex : IDisposable
     /// <summary>An index over any Lucene directory (the benchmark uses its own folder).</summary>
     public OpinionIndex(Lucene.Net.Store.Directory directory)
     {
-        this.directory = directory;
         Analyzer = ChineseAnalysis.CreateAnalyzer();
-        writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Version, Analyzer)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64,
-        });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        store = new LuceneStore(directory, Analyzer, ChineseAnalysis.Version);
     }
 
     /// <summary>Bigrams: the searchable fields and the search words.</summary>
@@ -98,63 +90,21 @@ public sealed class OpinionIndex : IDisposable
             : Path.Combine(contentRoot, search.IndexPath);
 
     /// <summary>Documents in the index now.</summary>
-    public int Count
-    {
-        get
-        {
-            searchers.MaybeRefreshBlocking();
-            return Use(s => s.IndexReader.NumDocs);
-        }
-    }
+    public int Count => store.Count;
 
-    /// <summary>Adds or replaces the reports' documents; with <paramref name="commit"/> they are durable and searchable at once.</summary>
-    public void Upsert(IEnumerable<OpinionIndexEntry> entries, bool commit = true)
-    {
-        foreach (var entry in entries)
-        {
-            writer.UpdateDocument(new Term(F.Id, entry.Id.ToString()), ToDocument(entry));
-        }
+    /// <summary>Adds or replaces the documents and makes them searchable; with <paramref name="commit"/> they are durable at once.</summary>
+    public void Upsert(IEnumerable<OpinionIndexEntry> entries, bool commit = true) =>
+        store.Upsert(entries.Select(e => (e.Id, ToDocument(e))), commit);
 
-        Publish(commit);
-    }
-
-    public void Delete(Guid id)
-    {
-        writer.DeleteDocuments(new Term(F.Id, id.ToString()));
-        Publish(commit: true);
-    }
+    public void Delete(Guid id) => store.Delete(id);
 
     /// <summary>Empties the index (before a rebuild); searches see the old documents until the rebuild commits.</summary>
-    public void Clear() => writer.DeleteAll();
+    public void Clear() => store.Clear();
 
-    public void Commit() => Publish(commit: true);
+    public void Commit() => store.Commit();
 
     /// <summary>Runs a read against the latest searcher.</summary>
-    public T Use<T>(Func<IndexSearcher, T> read)
-    {
-        var searcher = searchers.Acquire();
-        try
-        {
-            return read(searcher);
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
-    }
-
-    private void Publish(bool commit)
-    {
-        if (commit)
-        {
-            lock (commitLock)
-            {
-                writer.Commit();
-            }
-
-            searchers.MaybeRefreshBlocking();
-        }
-    }
+    public T Use<T>(Func<IndexSearcher, T> read) => store.Use(read);
 
     private static Document ToDocument(OpinionIndexEntry e) =>
     [
@@ -181,9 +131,7 @@ public sealed class OpinionIndex : IDisposable
 
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
+        store.Dispose();
         Analyzer.Dispose();
-        directory.Dispose();
     }
 }

@@ -6,6 +6,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 using Tongxin.Platform;
+using Tongxin.Platform.Search;
 
 namespace Tongxin.Modules.Proposals.Search;
 
@@ -46,7 +47,7 @@ public sealed class ProposalIndex : IDisposable
 {
     internal static class F
     {
-        public const string Id = "id";
+        public const string Id = LuceneStore.IdField;
         public const string Committee = "committee";
         public const string Session = "session";
         public const string Year = "year";
@@ -71,10 +72,7 @@ public sealed class ProposalIndex : IDisposable
     public static readonly ProposalStatus[] SimilarStatuses =
         [.. Enum.GetValues<ProposalStatus>().Where(s => s is not (ProposalStatus.Draft or ProposalStatus.Withdrawn))];
 
-    private readonly Lucene.Net.Store.Directory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
-    private readonly object commitLock = new();
+    private readonly LuceneStore store;
 
     public ProposalIndex(IOptions<SearchOptions> search, IOptions<TongxinOptions> tongxin, IWebHostEnvironment env)
         : this(FSDirectory.Open(new DirectoryInfo(ResolvePath(search.Value, tongxin.Value, env.ContentRootPath))))
@@ -84,16 +82,10 @@ public sealed class ProposalIndex : IDisposable
     /// <summary>An index over any Lucene directory (the benchmark and the evaluation use a private one).</summary>
     public ProposalIndex(Lucene.Net.Store.Directory directory)
     {
-        this.directory = directory;
         Analyzer = ChineseAnalysis.CreateAnalyzer();
         SimilarityAnalyzer = ChineseAnalysis.CreateSimilarityAnalyzer();
         var perField = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [F.Similar] = SimilarityAnalyzer });
-        writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Version, perField)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64,
-        });
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        store = new LuceneStore(directory, perField, ChineseAnalysis.Version);
     }
 
     /// <summary>Bigrams: the searchable fields and the search words.</summary>
@@ -108,63 +100,21 @@ public sealed class ProposalIndex : IDisposable
             : Path.Combine(contentRoot, search.IndexPath);
 
     /// <summary>Documents in the index now.</summary>
-    public int Count
-    {
-        get
-        {
-            searchers.MaybeRefreshBlocking();
-            return Use(s => s.IndexReader.NumDocs);
-        }
-    }
+    public int Count => store.Count;
 
-    /// <summary>Adds or replaces the proposals' documents and makes them searchable.</summary>
-    public void Upsert(IEnumerable<ProposalIndexEntry> entries, bool commit = true)
-    {
-        foreach (var entry in entries)
-        {
-            writer.UpdateDocument(new Term(F.Id, entry.Id.ToString()), ToDocument(entry));
-        }
+    /// <summary>Adds or replaces the documents and makes them searchable; with <paramref name="commit"/> they are durable at once.</summary>
+    public void Upsert(IEnumerable<ProposalIndexEntry> entries, bool commit = true) =>
+        store.Upsert(entries.Select(e => (e.Id, ToDocument(e))), commit);
 
-        Publish(commit);
-    }
-
-    public void Delete(Guid id)
-    {
-        writer.DeleteDocuments(new Term(F.Id, id.ToString()));
-        Publish(commit: true);
-    }
+    public void Delete(Guid id) => store.Delete(id);
 
     /// <summary>Empties the index (before a rebuild); searches see the old documents until the rebuild commits.</summary>
-    public void Clear() => writer.DeleteAll();
+    public void Clear() => store.Clear();
 
-    public void Commit() => Publish(commit: true);
+    public void Commit() => store.Commit();
 
     /// <summary>Runs a read against the latest searcher.</summary>
-    public T Use<T>(Func<IndexSearcher, T> read)
-    {
-        var searcher = searchers.Acquire();
-        try
-        {
-            return read(searcher);
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
-    }
-
-    private void Publish(bool commit)
-    {
-        if (commit)
-        {
-            lock (commitLock)
-            {
-                writer.Commit();
-            }
-        }
-
-        searchers.MaybeRefreshBlocking();
-    }
+    public T Use<T>(Func<IndexSearcher, T> read) => store.Use(read);
 
     private static Document ToDocument(ProposalIndexEntry e)
     {
@@ -194,10 +144,8 @@ public sealed class ProposalIndex : IDisposable
 
     public void Dispose()
     {
-        searchers.Dispose();
-        writer.Dispose();
+        store.Dispose();
         Analyzer.Dispose();
         SimilarityAnalyzer.Dispose();
-        directory.Dispose();
     }
 }
