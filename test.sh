@@ -51,6 +51,8 @@ export TONGXIN_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool
 
 # --- build, format, test -------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# With poppler-utils present the PDF tests must use it (they fail rather than skip the check).
+if command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then export TONGXIN_REQUIRE_PDF_TOOLS=1; fi
 log "build (warnings are errors)"
 dotnet build Tongxin.slnx -c Release -nologo -v q -clp:ErrorsOnly
 if [ -z "$filter" ]; then

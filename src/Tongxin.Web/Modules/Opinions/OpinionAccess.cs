@@ -10,6 +10,8 @@ namespace Tongxin.Modules.Opinions;
 /// asks here; pages and API only decide what to show.</summary>
 public sealed class OpinionAccess(TongxinDbContext db, IActorAccessor actors)
 {
+    private const string OtherCommitteeMessage = "只能处理本级政协的社情民意信息。";
+
     private Actor Actor => actors.Actor;
 
     /// <summary>信息工作人员: a staff account with the 社情民意 permission.</summary>
@@ -64,10 +66,29 @@ public sealed class OpinionAccess(TongxinDbContext db, IActorAccessor actors)
         var report = await LoadAsync(id, ct);
         if (!Actor.CanWrite(report.CommitteeId))
         {
-            throw new ForbiddenException("只能处理本级政协的社情民意信息。");
+            throw new ForbiddenException(OtherCommitteeMessage);
         }
 
         return report;
+    }
+
+    /// <summary>Loads several reports for one staff action (a batch) in one query: all readable, all in
+    /// this staff member's own committee, or nothing happens.</summary>
+    public async Task<IReadOnlyList<OpinionReport>> LoadManyForStaffAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        RequireStaff();
+        var reports = await Readable().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        if (reports.Count != ids.Count)
+        {
+            throw new NotFoundException("社情民意信息");
+        }
+
+        if (reports.Any(r => !Actor.CanWrite(r.CommitteeId)))
+        {
+            throw new ForbiddenException(OtherCommitteeMessage);
+        }
+
+        return reports;
     }
 
     /// <summary>Loads a report for an author action (edit, submit, withdraw): the creator or an author.</summary>

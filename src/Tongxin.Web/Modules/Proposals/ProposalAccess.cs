@@ -142,8 +142,10 @@ public sealed class ProposalSettingsStore(TongxinDbContext db)
 /// <summary>Writes the timeline (办理进程) entries.</summary>
 public static class ProposalTimeline
 {
-    public static void Add(TongxinDbContext db, Proposal proposal, ProposalEventKind kind, string actorName, string text, DateTime at) =>
-        db.ProposalHistory.Add(new ProposalHistoryEntry
+    /// <returns>The entry, for a caller whose text may still change before the save.</returns>
+    public static ProposalHistoryEntry Add(TongxinDbContext db, Proposal proposal, ProposalEventKind kind, string actorName, string text, DateTime at)
+    {
+        var entry = new ProposalHistoryEntry
         {
             CommitteeId = proposal.CommitteeId,
             ProposalId = proposal.Id,
@@ -151,7 +153,10 @@ public static class ProposalTimeline
             At = at,
             ActorName = actorName,
             Text = text,
-        });
+        };
+        db.ProposalHistory.Add(entry);
+        return entry;
+    }
 }
 
 /// <summary>A proposal's attachments are read by whoever may read the proposal – not by every

@@ -3,6 +3,7 @@ using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Documents;
 using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Platform.Calendar;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
@@ -102,7 +103,7 @@ public sealed class BulletinHandler(
         await Rows(filter).ToPagedListAsync(page, Paging.DefaultPageSize, ct);
 
     /// <summary>The rows of the list for the Excel export, in list order.</summary>
-    public IAsyncEnumerable<BulletinRow> ExportRows(BulletinFilter filter) => Rows(filter).AsAsyncEnumerable();
+    private IAsyncEnumerable<BulletinRow> ExportRows(BulletinFilter filter) => Rows(filter).AsAsyncEnumerable();
 
     private IQueryable<BulletinRow> Rows(BulletinFilter filter)
     {
@@ -252,12 +253,11 @@ public sealed class BulletinHandler(
     private async Task<Guid> AddArticleAsync(Guid bulletinId, IReadOnlyList<Guid> reportIds, string? title, string? body, CancellationToken ct)
     {
         var bulletin = await LoadDraftAsync(bulletinId, ct);
-        var reports = new List<OpinionReport>();
-        foreach (var id in reportIds)
+        var requested = reportIds.Distinct().ToList();
+        var reports = (await access.LoadManyForStaffAsync(requested, ct)).OrderBy(r => requested.IndexOf(r.Id)).ToList();
+        foreach (var report in reports)
         {
-            var report = await access.LoadForStaffAsync(id, ct);
             OpinionStateMachine.Ensure(report, OpinionAction.AddToBulletin);
-            reports.Add(report);
         }
 
         if (await db.OpinionBulletinArticleReports.AnyAsync(l => l.BulletinId == bulletinId && reportIds.Contains(l.ReportId), ct))
@@ -369,8 +369,7 @@ public sealed class BulletinHandler(
         var now = Now;
         var today = DateOnly.FromDateTime(BeijingTime.FromUtc(now));
         var name = await db.ActorNameAsync(Actor, ct);
-        var authors = await db.OpinionReportAuthors.AsNoTracking().Where(a => reportIds.Contains(a.ReportId))
-            .Select(a => new { a.ReportId, a.MemberId }).ToListAsync(ct);
+        var recipients = await ReportRecipients.AuthorsAsync(db, reports, ct);
         foreach (var report in reports)
         {
             OpinionStateMachine.Move(report, OpinionAction.Publish, now);
@@ -390,13 +389,7 @@ public sealed class BulletinHandler(
                 RecordedAt = now,
             });
             db.AddHistory(report, name, $"期刊《{bulletin.Title}》（{bulletin.Type}）印发，本信息{(combined ? "综合" : "单篇")}刊发，记本级采用", now);
-            var members = authors.Where(a => a.ReportId == report.Id).Select(a => a.MemberId).ToList();
-            if (report.LeadMemberId is { } lead && !members.Contains(lead))
-            {
-                members.Add(lead);
-            }
-
-            db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Publish, $"您报送的信息《{report.Title}》已在《社情民意》{bulletin.Type}刊发", members));
+            db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Publish, $"您报送的信息《{report.Title}》已在《社情民意》{bulletin.Type}刊发", recipients[report.Id]));
         }
 
         bulletin.Status = BulletinStatus.Issued;

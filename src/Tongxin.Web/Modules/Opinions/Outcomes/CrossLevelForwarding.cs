@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Events;
@@ -13,7 +14,7 @@ namespace Tongxin.Modules.Opinions.Outcomes;
 /// outcomes are brought in line with the copy's (adopted there → adopted at the parent's level,
 /// instructions as they are). Both steps compare with what is stored, so handling an event twice
 /// changes nothing the second time.</summary>
-public sealed class CrossLevelForwarding(TongxinDbContext db, TimeProvider time) : IEventHandler<OpinionChanged>
+public sealed class CrossLevelForwarding(TongxinDbContext db, ReportSubmission submission, TimeProvider time) : IEventHandler<OpinionChanged>
 {
     public async Task HandleAsync(OpinionChanged e, EventContext ctx, CancellationToken ct)
     {
@@ -50,17 +51,10 @@ public sealed class CrossLevelForwarding(TongxinDbContext db, TimeProvider time)
             .OrderByDescending(o => o.RecordedAt).Select(o => o.RecordedByName).FirstOrDefaultAsync(ct) ?? "";
         var authors = await db.OpinionReportAuthors.AsNoTracking().Where(a => a.ReportId == original.Id).OrderBy(a => a.Order).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var year = BeijingTime.Today(time).Year;
-        // 收稿编号 continues the parent's numbering of the year; two saves taking the same number hit
-        // the unique index, and the dispatcher retries this one.
-        var serial = (await db.OpinionReports.Where(r => r.CommitteeId == parentId && r.Year == year).MaxAsync(r => r.SerialNo, ct) ?? 0) + 1;
-
         var copy = new OpinionReport
         {
             Id = copyId,
             CommitteeId = parentId,
-            Year = year,
-            SerialNo = serial,
             Title = original.Title,
             Situation = original.Situation,
             Analysis = original.Analysis,
@@ -71,14 +65,12 @@ public sealed class CrossLevelForwarding(TongxinDbContext db, TimeProvider time)
             SubmitterKind = OpinionSubmitterKind.LowerCommittee,
             SubmitterName = from.Name,
             ContactName = forwardedBy,
-            Status = OpinionStatus.Submitted,
-            CreatedAt = now,
-            SubmittedAt = now,
-            CurrentVersionNo = 1,
             ForwardedFromReportId = original.Id,
-            LastActivityAt = now,
         };
-        db.OpinionReports.Add(copy);
+        // The text as the lower committee sent it is the copy's author text: the upper committee's
+        // editors compare their revisions with it. 收稿编号 continues the parent's numbering of the
+        // year; two saves taking the same number hit the unique index, and the dispatcher retries.
+        await submission.AddSubmittedAsync(copy, from.Name, $"{from.Name}上报", now, ct);
         db.OpinionReportAuthors.AddRange(authors.Select(a => new OpinionReportAuthor
         {
             CommitteeId = parentId,
@@ -87,22 +79,6 @@ public sealed class CrossLevelForwarding(TongxinDbContext db, TimeProvider time)
             MemberName = a.MemberName,
             Order = a.Order,
         }));
-        // The text as the lower committee sent it is the copy's author text: the upper committee's
-        // editors compare their revisions with it.
-        db.OpinionReportVersions.Add(new OpinionReportVersion
-        {
-            CommitteeId = parentId,
-            ReportId = copyId,
-            No = 1,
-            IsAuthorText = true,
-            Title = copy.Title,
-            Situation = copy.Situation,
-            Analysis = copy.Analysis,
-            Suggestion = copy.Suggestion,
-            EditorName = from.Name,
-            At = now,
-            Note = $"{from.Name}上报",
-        });
         db.AddHistory(copy, from.Name, $"{from.Name}上报本信息（{forwardedBy}）", now);
         db.Raise(new OpinionChanged(copyId, parentId, OpinionAction.Submit, $"{from.Name}上报信息《{copy.Title}》。", []));
     }

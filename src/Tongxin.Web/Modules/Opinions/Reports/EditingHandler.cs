@@ -157,14 +157,27 @@ public sealed class EditingHandler(
 /// <summary>Whom a report's news concerns: its member authors and a group report's contact member.</summary>
 public static class ReportRecipients
 {
-    public static async Task<IReadOnlyList<Guid>> AuthorsAsync(TongxinDbContext db, OpinionReport report, CancellationToken ct)
-    {
-        var ids = await db.OpinionReportAuthors.Where(a => a.ReportId == report.Id).OrderBy(a => a.Order).Select(a => a.MemberId).ToListAsync(ct);
-        if (report.LeadMemberId is { } lead && !ids.Contains(lead))
-        {
-            ids.Insert(0, lead);
-        }
+    /// <summary>The members a report's steps are told to: its authors in order, and the lead member
+    /// first when it has no author row (a group's contact person).</summary>
+    public static async Task<IReadOnlyList<Guid>> AuthorsAsync(TongxinDbContext db, OpinionReport report, CancellationToken ct) =>
+        (await AuthorsAsync(db, [report], ct))[report.Id];
 
-        return ids;
+    /// <summary>The same for several reports, in one query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> AuthorsAsync(
+        TongxinDbContext db, IReadOnlyCollection<OpinionReport> reports, CancellationToken ct)
+    {
+        var ids = reports.Select(r => r.Id).ToList();
+        var authors = await db.OpinionReportAuthors.Where(a => ids.Contains(a.ReportId)).OrderBy(a => a.Order)
+            .Select(a => new { a.ReportId, a.MemberId }).ToListAsync(ct);
+        return reports.ToDictionary(r => r.Id, r =>
+        {
+            var members = authors.Where(a => a.ReportId == r.Id).Select(a => a.MemberId).ToList();
+            if (r.LeadMemberId is { } lead && !members.Contains(lead))
+            {
+                members.Insert(0, lead);
+            }
+
+            return (IReadOnlyList<Guid>)members;
+        });
     }
 }

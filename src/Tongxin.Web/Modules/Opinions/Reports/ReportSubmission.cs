@@ -4,9 +4,10 @@ using Tongxin.Platform.Web;
 
 namespace Tongxin.Modules.Opinions.Reports;
 
-/// <summary>收稿 – what every submission does, from a member or entered by staff: the 收稿编号 on
-/// first submission, the submitted text kept as an author version (never changed afterwards), the
-/// timeline and the event, all in one save.</summary>
+/// <summary>收稿 – what every submission does, from a member, entered by staff, converted from a
+/// proposal or a public letter, or forwarded by a lower committee: the 收稿编号 on first submission,
+/// the submitted text kept as an author version (never changed afterwards), and – for the
+/// workflow's own submissions – the timeline and the event, all in one save.</summary>
 public sealed class ReportSubmission(TongxinDbContext db)
 {
     /// <summary>Two submissions in the same committee at the same moment can both read the same
@@ -20,12 +21,72 @@ public sealed class ReportSubmission(TongxinDbContext db)
         var firstTime = report.SerialNo is null;
         if (firstTime)
         {
-            // The number belongs to the year of submission, not of the draft.
-            report.Year = Platform.Calendar.BeijingTime.FromUtc(now).Year;
-            report.SerialNo = await NextSerialAsync(report, ct);
+            await NumberAsync(report, now, ct);
         }
 
         var no = 1 + (await db.OpinionReportVersions.Where(v => v.ReportId == report.Id).MaxAsync(v => (int?)v.No, ct) ?? 0);
+        KeepAuthorText(report, no, actorName, firstTime ? "报送稿" : "修改后重新报送稿", now);
+        var history = new OpinionHistoryEntry { CommitteeId = report.CommitteeId, ReportId = report.Id, At = now, ActorName = actorName };
+        string HistoryText() => $"{what}，收稿编号{report.Year}-{report.SerialNo:D4}";
+        history.Text = HistoryText();
+        db.OpinionHistory.Add(history);
+        db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Submit, summary, recipients));
+
+        // A resubmission keeps its number: a failed save there is another save of this report
+        // (its version number taken), which SaveNumberedAsync reports as a conflict.
+        await SaveNumberedAsync(report, () => db.SaveOpinionActionAsync(ct), () => history.Text = HistoryText(), ct);
+        return report.SerialNo!.Value;
+    }
+
+    /// <summary>A report made by the system from something else (a proposal, a public letter, a lower
+    /// committee's report): adds it, numbered, with its text as author version 1. The caller writes
+    /// the timeline, raises the event and saves – with <see cref="SaveNumberedAsync"/> when it can
+    /// retry, else (an event handler) the dispatcher's retry takes the next number.</summary>
+    public async Task AddSubmittedAsync(OpinionReport report, string editorName, string? note, DateTime now, CancellationToken ct)
+    {
+        report.Status = OpinionStatus.Submitted;
+        report.CreatedAt = now;
+        report.SubmittedAt = now;
+        report.LastActivityAt = now;
+        await NumberAsync(report, now, ct);
+        db.OpinionReports.Add(report);
+        KeepAuthorText(report, 1, editorName, note, now);
+    }
+
+    /// <summary>Saves with <paramref name="save"/>; when another submission took the same 收稿编号 at
+    /// the same moment, takes the next one (telling <paramref name="renumbered"/>, so texts that show
+    /// the number follow) and saves again. Any other failure is a Chinese conflict.</summary>
+    public async Task SaveNumberedAsync(OpinionReport report, Func<Task> save, Action? renumbered, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await save();
+                return;
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                if (attempt >= NumberAttempts || !await NumberTakenAsync(report, ct))
+                {
+                    throw new ConflictException(OpinionSave.ConcurrentMessage);
+                }
+
+                report.SerialNo = await NextSerialAsync(report, ct);
+                renumbered?.Invoke();
+            }
+        }
+    }
+
+    /// <summary>The number belongs to the year of submission (Beijing time), not of the draft.</summary>
+    private async Task NumberAsync(OpinionReport report, DateTime now, CancellationToken ct)
+    {
+        report.Year = Platform.Calendar.BeijingTime.FromUtc(now).Year;
+        report.SerialNo = await NextSerialAsync(report, ct);
+    }
+
+    private void KeepAuthorText(OpinionReport report, int no, string editorName, string? note, DateTime now)
+    {
         db.OpinionReportVersions.Add(new OpinionReportVersion
         {
             CommitteeId = report.CommitteeId,
@@ -36,36 +97,11 @@ public sealed class ReportSubmission(TongxinDbContext db)
             Situation = report.Situation,
             Analysis = report.Analysis,
             Suggestion = report.Suggestion,
-            EditorName = actorName,
+            EditorName = editorName,
             At = now,
-            Note = firstTime ? "报送稿" : "修改后重新报送稿",
+            Note = note,
         });
         report.CurrentVersionNo = no;
-        var history = new OpinionHistoryEntry { CommitteeId = report.CommitteeId, ReportId = report.Id, At = now, ActorName = actorName };
-        string HistoryText() => $"{what}，收稿编号{report.Year}-{report.SerialNo:D4}";
-        history.Text = HistoryText();
-        db.OpinionHistory.Add(history);
-        db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Submit, summary, recipients));
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await db.SaveOpinionActionAsync(ct);
-                return report.SerialNo!.Value;
-            }
-            catch (DbUpdateException)
-            {
-                // Not a number clash: another submission of this report saved its version first.
-                if (!firstTime || attempt >= NumberAttempts || !await NumberTakenAsync(report, ct))
-                {
-                    throw new ConflictException(OpinionSave.ConcurrentMessage);
-                }
-
-                report.SerialNo = await NextSerialAsync(report, ct);
-                history.Text = HistoryText();
-            }
-        }
     }
 
     private async Task<int> NextSerialAsync(OpinionReport report, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Proposals;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
@@ -71,10 +72,11 @@ public sealed class ScreeningHandler(
 
         var now = time.GetUtcNow().UtcDateTime;
         var name = await db.ActorNameAsync(actors.Actor, ct);
-        foreach (var id in distinct)
+        var reports = await access.LoadManyForStaffAsync(distinct, ct);
+        var recipients = await ReportRecipients.AuthorsAsync(db, reports, ct);
+        foreach (var report in reports.OrderBy(r => distinct.IndexOf(r.Id)))
         {
-            var report = await access.LoadForStaffAsync(id, ct);
-            await ApplyAsync(report, action, null, OpinionStateMachine.Describe(action), summary(report), name, now, ct);
+            Apply(report, action, null, OpinionStateMachine.Describe(action), summary(report), name, now, recipients[report.Id]);
         }
 
         await db.SaveOpinionActionAsync(ct);
@@ -83,30 +85,19 @@ public sealed class ScreeningHandler(
     private async Task DecideAsync(OpinionReport report, OpinionAction action, string note, string history, string summary, CancellationToken ct)
     {
         var name = await db.ActorNameAsync(actors.Actor, ct);
-        await ApplyAsync(report, action, note, history, summary, name, time.GetUtcNow().UtcDateTime, ct);
+        Apply(report, action, note, history, summary, name, time.GetUtcNow().UtcDateTime, await ReportRecipients.AuthorsAsync(db, report, ct));
         await db.SaveOpinionActionAsync(ct);
     }
 
-    private async Task ApplyAsync(OpinionReport report, OpinionAction action, string? note, string history, string summary, string name, DateTime now, CancellationToken ct)
+    private void Apply(OpinionReport report, OpinionAction action, string? note, string history, string summary, string name, DateTime now,
+        IReadOnlyList<Guid> recipients)
     {
         OpinionStateMachine.Move(report, action, now);
         report.ScreenedAt = now;
         report.ScreenedByName = name;
         report.ScreeningNote = note;
         db.AddHistory(report, name, history, now);
-        db.Raise(new OpinionChanged(report.Id, report.CommitteeId, action, summary, await AuthorIdsAsync(report, ct)));
-    }
-
-    /// <summary>The member authors, and the lead member (a group's contact person is not an author row).</summary>
-    private async Task<IReadOnlyList<Guid>> AuthorIdsAsync(OpinionReport report, CancellationToken ct)
-    {
-        var ids = await db.OpinionReportAuthors.Where(a => a.ReportId == report.Id).Select(a => a.MemberId).ToListAsync(ct);
-        if (report.LeadMemberId is { } lead && !ids.Contains(lead))
-        {
-            ids.Add(lead);
-        }
-
-        return ids;
+        db.Raise(new OpinionChanged(report.Id, report.CommitteeId, action, summary, recipients));
     }
 
     private static string Required(string? value, string field, string missing, string label)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Modules.Proposals;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
@@ -12,7 +13,7 @@ namespace Tongxin.Modules.Opinions.Transfer;
 /// members (the confirmed proposers), linked both ways (<see cref="Proposal.OpinionReportId"/> and
 /// <see cref="OpinionReport.ConvertedFromProposalId"/>).</summary>
 public sealed class ProposalConversionHandler(
-    TongxinDbContext db, ProposalAccess proposals, OpinionSettingsStore settings, IActorAccessor actors, TimeProvider time)
+    TongxinDbContext db, ProposalAccess proposals, OpinionSettingsStore settings, ReportSubmission submission, IActorAccessor actors, TimeProvider time)
 {
     public const string Source = "提案转化";
 
@@ -40,24 +41,17 @@ public sealed class ProposalConversionHandler(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var year = BeijingTime.Today(time).Year;
         var signers = await db.ProposalSigners.AsNoTracking()
             .Where(s => s.ProposalId == p.Id && (s.IsLead || s.Status == SignerStatus.Confirmed))
             .OrderBy(s => s.Order).Select(s => new { s.MemberId, s.MemberName }).ToListAsync(ct);
         var lead = await db.Members.AsNoTracking().Where(m => m.Id == p.LeadMemberId)
             .Select(m => new { m.Name, m.Mobile }).FirstOrDefaultAsync(ct);
         var opinionSettings = await settings.GetAsync(p.CommitteeId, ct);
-        // The number is max + 1; the unique index on (committee, year, number) makes a simultaneous
-        // conversion or submission fail instead of sharing a number.
-        var serial = 1 + (await db.OpinionReports.Where(r => r.CommitteeId == p.CommitteeId && r.Year == year && r.SerialNo != null)
-            .MaxAsync(r => r.SerialNo, ct) ?? 0);
         var (situation, analysis) = SplitAnalysis(p.Situation);
         var leadName = lead?.Name ?? p.LeadMemberName;
         var report = new OpinionReport
         {
             CommitteeId = p.CommitteeId,
-            Year = year,
-            SerialNo = serial,
             Title = p.Title,
             Situation = situation,
             Analysis = analysis,
@@ -69,14 +63,9 @@ public sealed class ProposalConversionHandler(
             LeadMemberId = p.LeadMemberId,
             ContactName = leadName,
             ContactPhone = lead?.Mobile ?? "",
-            Status = OpinionStatus.Submitted,
-            CreatedAt = now,
-            SubmittedAt = now,
-            CurrentVersionNo = 1,
             ConvertedFromProposalId = p.Id,
-            LastActivityAt = now,
         };
-        db.OpinionReports.Add(report);
+        await submission.AddSubmittedAsync(report, leadName, "由不予立案的提案转化，保留提案原文", now, ct);
         for (var i = 0; i < signers.Count; i++)
         {
             db.OpinionReportAuthors.Add(new OpinionReportAuthor
@@ -89,26 +78,12 @@ public sealed class ProposalConversionHandler(
             });
         }
 
-        db.OpinionReportVersions.Add(new OpinionReportVersion
-        {
-            CommitteeId = p.CommitteeId,
-            ReportId = report.Id,
-            No = 1,
-            IsAuthorText = true,
-            Title = report.Title,
-            Situation = report.Situation,
-            Analysis = report.Analysis,
-            Suggestion = report.Suggestion,
-            EditorName = leadName,
-            At = now,
-            Note = "由不予立案的提案转化，保留提案原文",
-        });
-
         var actorName = await db.ActorNameAsync(actors.Actor, ct);
         p.ConvertedToOpinion = true;
         p.OpinionReportId = report.Id;
         db.Touch(p, now);
-        ProposalTimeline.Add(db, p, ProposalEventKind.ConvertedToOpinion, actorName, $"转为社情民意信息（收稿编号{year}-{serial}）", now);
+        string TimelineText() => $"转为社情民意信息（收稿编号{report.Year}-{report.SerialNo}）";
+        var timeline = ProposalTimeline.Add(db, p, ProposalEventKind.ConvertedToOpinion, actorName, TimelineText(), now);
         db.AddHistory(report, actorName, $"由不予立案的提案《{p.Title}》转化报送（不予立案理由：{p.NotFiledReason}）", now);
 
         var memberIds = signers.Select(s => s.MemberId).ToList();
@@ -116,7 +91,7 @@ public sealed class ProposalConversionHandler(
             $"您的提案《{p.Title}》已转为社情民意信息报送，待筛选。", memberIds));
         db.Raise(new ProposalChanged(p.Id, p.CommitteeId, ProposalEventKind.ConvertedToOpinion,
             $"提案《{p.Title}》已转为社情民意信息。", [], []));
-        await db.SaveActionAsync(ct);
+        await submission.SaveNumberedAsync(report, () => db.SaveActionAsync(ct), () => timeline.Text = TimelineText(), ct);
         return report.Id;
     }
 

@@ -11,16 +11,7 @@ public static class ReceiptCodes
     public const int Length = 10;
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-    public static string NewCode()
-    {
-        Span<char> chars = stackalloc char[Length];
-        for (var i = 0; i < Length; i++)
-        {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-
-        return new string(chars);
-    }
+    public static string NewCode() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     /// <summary>The stored form of what someone typed, or null when it cannot be a code.</summary>
     public static string? Normalize(string? input)

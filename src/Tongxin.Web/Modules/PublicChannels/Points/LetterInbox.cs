@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Opinions;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Platform.Calendar;
@@ -36,7 +37,7 @@ public sealed record LetterDetail(
 /// point of the committee for 公众渠道 staff: open (处理中), reply (已答复), close (已办结), or turn
 /// into a 社情民意 report (已转社情民意). Letters waiting for moderation or blocked are not here.
 /// Phones are shown in full to these handlers only.</summary>
-public sealed class LetterInbox(TongxinDbContext db, IActorAccessor actors, TimeProvider time)
+public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission, IActorAccessor actors, TimeProvider time)
 {
     public const int MaxReply = 2000;
     private Actor Actor => actors.Actor;
@@ -142,17 +143,11 @@ public sealed class LetterInbox(TongxinDbContext db, IActorAccessor actors, Time
         var (s, point) = await LoadAsync(id, version, ct);
         Require(s, "转社情民意", PublicSubmissionStatus.Received, PublicSubmissionStatus.Processing, PublicSubmissionStatus.Replied);
         var now = time.GetUtcNow().UtcDateTime;
-        var year = BeijingTime.FromUtc(now).Year;
         var actorName = await db.ActorNameAsync(Actor, ct);
         var named = !string.IsNullOrEmpty(s.SubmitterName);
-        var serial = (await db.OpinionReports.IgnoreQueryFilters()
-            .Where(r => r.CommitteeId == s.CommitteeId && r.Year == year && r.SerialNo != null)
-            .MaxAsync(r => r.SerialNo, ct) ?? 0) + 1;
         var report = new OpinionReport
         {
             CommitteeId = s.CommitteeId,
-            Year = year,
-            SerialNo = serial,
             Title = s.Title,
             Situation = s.Content,
             Category = "",
@@ -162,32 +157,15 @@ public sealed class LetterInbox(TongxinDbContext db, IActorAccessor actors, Time
             ContactName = s.SubmitterName ?? "",
             ContactPhone = s.Phone ?? "",
             CreatedByUserId = Actor.UserId,
-            Status = OpinionStatus.Submitted,
-            CreatedAt = now,
-            SubmittedAt = now,
-            CurrentVersionNo = 1,
             PublicSubmissionId = s.Id,
-            LastActivityAt = now,
         };
-        db.OpinionReports.Add(report);
-        db.OpinionReportVersions.Add(new OpinionReportVersion
-        {
-            CommitteeId = report.CommitteeId,
-            ReportId = report.Id,
-            No = 1,
-            IsAuthorText = true,
-            Title = report.Title,
-            Situation = report.Situation,
-            Analysis = "",
-            Suggestion = "",
-            EditorName = actorName,
-            At = now,
-        });
+        await submission.AddSubmittedAsync(report, actorName, null, now, ct);
         db.AddHistory(report, actorName, $"由码上商联络点“{point.Name}”的群众来信转为社情民意信息并报送", now);
         db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Submit, $"码上商来信《{report.Title}》已转为社情民意信息", []));
         s.ReportId = report.Id;
         s.Status = PublicSubmissionStatus.ConvertedToReport;
-        await SaveAsync(s, "群众来信转社情民意", ct);
+        Stamp(s, "群众来信转社情民意");
+        await submission.SaveNumberedAsync(report, () => CommitAsync(ct), null, ct);
         return report.Id;
     }
 
@@ -241,8 +219,18 @@ public sealed class LetterInbox(TongxinDbContext db, IActorAccessor actors, Time
 
     private async Task SaveAsync(PublicSubmission s, string action, CancellationToken ct)
     {
+        Stamp(s, action);
+        await CommitAsync(ct);
+    }
+
+    private void Stamp(PublicSubmission s, string action)
+    {
         s.LastActivityAt = time.GetUtcNow().UtcDateTime;
         db.Audit(action, nameof(PublicSubmission), s.Id.ToString(), "成功", s.Title);
+    }
+
+    private async Task CommitAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);

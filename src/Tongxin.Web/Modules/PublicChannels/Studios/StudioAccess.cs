@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
@@ -14,9 +15,6 @@ public sealed class StudioAccess(TongxinDbContext db, IActorAccessor actors)
 {
     private Actor Actor => actors.Actor;
 
-    /// <summary>公众渠道 staff: a staff account with the public-channel permission.</summary>
-    public static bool IsPublicStaff(Actor a) => a.IsInRole(Roles.Staff) && a.HasPermission(Permissions.Public);
-
     public static bool IsMember(Actor a) => a.IsInRole(Roles.Member) && a.MemberId is not null;
 
     public static bool IsUnit(Actor a) => a.IsInRole(Roles.Unit) && a.HandlingUnitId is not null;
@@ -24,7 +22,7 @@ public sealed class StudioAccess(TongxinDbContext db, IActorAccessor actors)
     /// <summary>The committee whose studios the staff member manages: always their own.</summary>
     public Guid RequireStaffCommittee()
     {
-        if (!IsPublicStaff(Actor) || Actor.CommitteeId is not { } committeeId)
+        if (!PointsAccess.IsPublicStaff(Actor) || Actor.CommitteeId is not { } committeeId)
         {
             throw new ForbiddenException("只有具有公众渠道管理权限的工作人员可以管理委员工作室。");
         }
@@ -44,7 +42,7 @@ public sealed class StudioAccess(TongxinDbContext db, IActorAccessor actors)
         var a = Actor;
         var q = db.PublicSubmissions.Where(s => s.Channel == PublicChannel.Studio && s.StudioId != null
             && s.Status != PublicSubmissionStatus.PendingModeration && s.Status != PublicSubmissionStatus.Blocked);
-        if (IsPublicStaff(a) && a.CommitteeId is { } committeeId)
+        if (PointsAccess.IsPublicStaff(a) && a.CommitteeId is { } committeeId)
         {
             return q.Where(s => s.CommitteeId == committeeId);
         }
@@ -68,7 +66,7 @@ public sealed class StudioAccess(TongxinDbContext db, IActorAccessor actors)
     /// <summary>Loads a message for a host action, tracked; 404 when the actor is no host of its studio.</summary>
     public async Task<PublicSubmission> LoadForHostAsync(Guid id, CancellationToken ct = default)
     {
-        if (!IsPublicStaff(Actor) && !IsMember(Actor))
+        if (!PointsAccess.IsPublicStaff(Actor) && !IsMember(Actor))
         {
             throw new ForbiddenException("只有工作室的委员或公众渠道工作人员可以处理工作室来信。");
         }

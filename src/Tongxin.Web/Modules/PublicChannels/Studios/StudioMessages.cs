@@ -3,6 +3,7 @@ using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.Proposals.Reporting;
 using Tongxin.Modules.PublicChannels.Intake;
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
@@ -137,7 +138,7 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
     {
         var a = actors.Actor;
         var q = db.MemberStudios.AsNoTracking();
-        if (StudioAccess.IsPublicStaff(a) && a.CommitteeId is { } committeeId)
+        if (PointsAccess.IsPublicStaff(a) && a.CommitteeId is { } committeeId)
         {
             q = q.Where(s => s.CommitteeId == committeeId);
         }

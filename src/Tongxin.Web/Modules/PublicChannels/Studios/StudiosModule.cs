@@ -1,4 +1,5 @@
 using Tongxin.Modules.PublicChannels.Intake;
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Web;
 
@@ -19,9 +20,9 @@ public static class StudiosModule
         services.AddEventHandler<PublicSubmissionReceived, NotifyStudioParties>();
         services.AddScoped<ITodoSource, StudioTodos>();
 
-        services.AddSingleton(new NavItem("公众渠道", "委员工作室", "/PublicChannels/Studios", StudioAccess.IsPublicStaff, 20));
+        services.AddSingleton(new NavItem("公众渠道", "委员工作室", "/PublicChannels/Studios", PointsAccess.IsPublicStaff, 20));
         services.AddSingleton(new NavItem("公众渠道", "工作室来信", "/PublicChannels/Studios/Messages",
-            a => StudioAccess.IsPublicStaff(a) || StudioAccess.IsMember(a), 21));
+            a => PointsAccess.IsPublicStaff(a) || StudioAccess.IsMember(a), 21));
         services.AddSingleton(new NavItem("公众渠道", "工作室转交", "/PublicChannels/Studios/Forwarded", StudioAccess.IsUnit, 22));
         return services;
     }

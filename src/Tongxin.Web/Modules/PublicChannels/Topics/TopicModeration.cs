@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals.Reporting;
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Modules.PublicChannels.Studios;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
@@ -30,7 +31,7 @@ public sealed class TopicModeration(TongxinDbContext db, IActorAccessor actors)
     public Guid RequireStaffCommittee()
     {
         var a = actors.Actor;
-        if (!StudioAccess.IsPublicStaff(a) || a.CommitteeId is not { } committeeId)
+        if (!PointsAccess.IsPublicStaff(a) || a.CommitteeId is not { } committeeId)
         {
             throw new ForbiddenException("只有具有公众渠道管理权限的工作人员可以管理码上征题。");
         }

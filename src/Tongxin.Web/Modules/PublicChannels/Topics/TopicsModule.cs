@@ -1,3 +1,4 @@
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Modules.PublicChannels.Studios;
 using Tongxin.Platform.Web;
 
@@ -12,7 +13,7 @@ public static class TopicsModule
         services.AddScoped<TopicSuggestionQuery>();
         services.AddScoped<TopicModeration>();
         services.AddScoped<TopicPublicPage>();
-        services.AddSingleton(new NavItem("公众渠道", "码上征题", "/PublicChannels/Topics", StudioAccess.IsPublicStaff, 25));
+        services.AddSingleton(new NavItem("公众渠道", "码上征题", "/PublicChannels/Topics", PointsAccess.IsPublicStaff, 25));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Tongxin.Pages.Organization.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongxin.Modules.Opinions;
@@ -46,14 +47,7 @@ public class EditModel(OpinionOutcomeHandler handler) : PageModel
         }
         catch (ValidationFailedException invalid)
         {
-            var prefix = instruction ? nameof(Instruction) : nameof(Adoption);
-            foreach (var (field, messages) in invalid.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{prefix}.{field}", message);
-                }
-            }
+            invalid.AddTo(ModelState, instruction ? nameof(Instruction) : nameof(Adoption));
         }
 
         return Page();

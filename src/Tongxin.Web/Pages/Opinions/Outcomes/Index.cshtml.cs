@@ -1,3 +1,4 @@
+using Tongxin.Pages.Organization.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongxin.Modules.Opinions;
@@ -43,13 +44,7 @@ public class IndexModel(OpinionOutcomeQuery query, OpinionOutcomeHandler handler
         catch (ValidationFailedException invalid)
         {
             // The handler names fields as the input does; the forms carry a prefix each.
-            foreach (var (field, messages) in invalid.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(prefix.Length > 0 ? $"{prefix}.{field}" : field, message);
-                }
-            }
+            invalid.AddTo(ModelState, prefix);
         }
         catch (ConflictException conflict)
         {

@@ -24,7 +24,7 @@ public static class FormErrors
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", message);
+                modelState.AddModelError(field.Length == 0 ? "" : prefix.Length == 0 ? field : $"{prefix}.{field}", message);
             }
         }
     }

@@ -4,7 +4,7 @@ using Tongxin.Modules.PublicChannels.Studios;
 namespace Tongxin.Pages.PublicChannels.Studios;
 
 /// <summary>新增/修改委员工作室.</summary>
-public class EditModel(StudioAdmin admin, StudioAccess access) : StudioPageModel
+public class EditModel(StudioAdmin admin) : StudioPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -21,10 +21,6 @@ public class EditModel(StudioAdmin admin, StudioAccess access) : StudioPageModel
         if (Id is { } id)
         {
             (Input, Token) = await admin.GetForEditAsync(id, ct);
-        }
-        else
-        {
-            access.RequireStaffCommittee();
         }
 
         Members = await admin.HostOptionsAsync(ct);

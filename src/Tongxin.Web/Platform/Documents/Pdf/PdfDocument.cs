@@ -71,9 +71,6 @@ public sealed class PdfDocument
 
     public int PageCount => pages.Count;
 
-    /// <summary>The space left on the current page, in points.</summary>
-    public double RemainingHeight => y - Setup.MarginBottom;
-
     /// <summary>Adds text; each line of <paramref name="text"/> is a paragraph of its own, wrapped to the margins.</summary>
     public PdfDocument Paragraph(string? text, PdfTextStyle? style = null)
     {
