@@ -170,6 +170,8 @@ public class OutcomeRecordingTests
             var audit = await data.AuditEntries.Where(e => e.TargetId == recorded.ToString()).Select(e => new { e.Action, e.UserName, e.Details }).ToListAsync();
             audit.ShouldContain(e => e.Action == "删除社情民意结果记录" && e.UserName == staff.UserName && e.Details.Contains("全国政协采用"));
             audit.ShouldContain(e => e.Action == "删除" && e.UserName == staff.UserName);
+            audit.ShouldContain(e => e.Action == "修改" && e.UserName == staff.UserName && e.Details.Contains(nameof(OpinionOutcome.Level)),
+                "the correction (市政协 → 全国政协) is in the audit trail too");
         });
     }
 

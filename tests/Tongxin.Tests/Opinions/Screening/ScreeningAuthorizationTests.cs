@@ -63,7 +63,7 @@ public class ScreeningAuthorizationTests
             e.GetType().ShouldBe(expected, $"{who}{action}");
         }
 
-        await Should.ThrowAsync<Exception>(() => app.AsAsync(Actor.Anonymous("127.0.0.1"), sp => act(sp.GetRequiredService<ScreeningHandler>(), cityReport)));
+        await Should.ThrowAsync<ForbiddenException>(() => app.AsAsync(Actor.Anonymous("127.0.0.1"), sp => act(sp.GetRequiredService<ScreeningHandler>(), cityReport)));
         (await w.ReadAsync(cityReport)).Version.ShouldBe(before.Version, $"拒绝的{action}不应改变信息");
         (await w.HistoryAsync(cityReport)).ShouldBeEmpty();
         (await w.ReadAsync(countyReport)).Status.ShouldBe(OpinionStatus.Submitted);

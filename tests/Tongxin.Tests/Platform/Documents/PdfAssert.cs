@@ -10,6 +10,16 @@ namespace Tongxin.Tests.Platform.Documents;
 /// (test.sh installs it), what pdftotext extracts and whether pdftoppm draws anything.</summary>
 public static partial class PdfAssert
 {
+    /// <summary>test.sh installs poppler-utils and then sets TONGXIN_REQUIRE_PDF_TOOLS=1: there a missing
+    /// tool fails the test instead of skipping the check (a skip stays only for a bare `dotnet test`).</summary>
+    private static void RequiredToolsMissing(string tool)
+    {
+        if (Environment.GetEnvironmentVariable("TONGXIN_REQUIRE_PDF_TOOLS") == "1")
+        {
+            throw new ShouldAssertException($"{tool} is required (TONGXIN_REQUIRE_PDF_TOOLS=1) but not installed.");
+        }
+    }
+
     /// <summary>Asserts the file structure and returns the number of pages.</summary>
     public static int WellFormed(byte[] pdf)
     {
@@ -77,6 +87,7 @@ public static partial class PdfAssert
         var tool = Find("pdftotext");
         if (tool is null)
         {
+            RequiredToolsMissing("pdftotext");
             skipped = "pdftotext (Debian poppler-utils) is not installed: text extraction not checked.";
             return null;
         }
@@ -101,6 +112,7 @@ public static partial class PdfAssert
         var tool = Find("pdftoppm");
         if (tool is null)
         {
+            RequiredToolsMissing("pdftoppm");
             skipped = "pdftoppm (Debian poppler-utils) is not installed: rendering not checked.";
             return null;
         }

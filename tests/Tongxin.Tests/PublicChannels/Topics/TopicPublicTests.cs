@@ -108,10 +108,14 @@ public partial class TopicPublicTests
         using var phone = new WebSession(w.App);
         var bySupport = await phone.GetPageAsync($"/Public/Topics?committeeId={w.Committee.Id}");
         bySupport.ShouldContain("共 22 条");
+        bySupport.ShouldContain("建议04号");
+        bySupport.ShouldContain("建议00号");
         bySupport.IndexOf("建议04号", StringComparison.Ordinal).ShouldBeLessThan(bySupport.IndexOf("建议00号", StringComparison.Ordinal));
         bySupport.ShouldNotContain("待审核的建议");
         bySupport.ShouldNotContain("去年的建议");
         var newest = await phone.GetPageAsync($"/Public/Topics?committeeId={w.Committee.Id}&sort=Newest");
+        newest.ShouldContain("建议00号");
+        newest.ShouldContain("建议01号");
         newest.IndexOf("建议00号", StringComparison.Ordinal).ShouldBeLessThan(newest.IndexOf("建议01号", StringComparison.Ordinal));
         var second = await phone.GetPageAsync($"/Public/Topics?committeeId={w.Committee.Id}&sort=Newest&page=2");
         second.ShouldContain("建议21号");
