@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tongxin.Modules.Consultation;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
@@ -63,6 +64,23 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<ProposalInstruction> ProposalInstructions => Set<ProposalInstruction>();
     public DbSet<ProposalProject> ProposalProjects => Set<ProposalProject>();
     public DbSet<ProposalHistoryEntry> ProposalHistory => Set<ProposalHistoryEntry>();
+    public DbSet<ConsultationSettings> ConsultationSettings => Set<ConsultationSettings>();
+    public DbSet<ConsultationTopic> ConsultationTopics => Set<ConsultationTopic>();
+    public DbSet<ConsultationPlan> ConsultationPlans => Set<ConsultationPlan>();
+    public DbSet<ConsultationPlanItem> ConsultationPlanItems => Set<ConsultationPlanItem>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<ActivityTask> ActivityTasks => Set<ActivityTask>();
+    public DbSet<ActivityMaterial> ActivityMaterials => Set<ActivityMaterial>();
+    public DbSet<ActivitySpeech> ActivitySpeeches => Set<ActivitySpeech>();
+    public DbSet<SpeechVote> SpeechVotes => Set<SpeechVote>();
+    public DbSet<ActivityMinutes> ActivityMinutes => Set<ActivityMinutes>();
+    public DbSet<MinutesReading> MinutesReadings => Set<MinutesReading>();
+    public DbSet<ConsultationSuggestion> ConsultationSuggestions => Set<ConsultationSuggestion>();
+    public DbSet<Discussion> Discussions => Set<Discussion>();
+    public DbSet<DiscussionComment> DiscussionComments => Set<DiscussionComment>();
+    public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<OpinionSettings> OpinionSettings => Set<OpinionSettings>();
     public DbSet<OpinionReport> OpinionReports => Set<OpinionReport>();
     public DbSet<OpinionReportAuthor> OpinionReportAuthors => Set<OpinionReportAuthor>();
@@ -110,6 +128,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         ProposalsModel.Configure(builder);
         OpinionsModel.Configure(builder);
         PublicChannelsModel.Configure(builder);
+        ConsultationModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {
