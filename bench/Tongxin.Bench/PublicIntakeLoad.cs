@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Tongxin.Modules.PublicChannels;
 using Tongxin.Modules.PublicChannels.Intake;
 using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Platform.Data;
@@ -43,6 +44,12 @@ public static class PublicIntakeLoad
         await RawInsertsAsync(connection, 50, 1);
         await SubmissionsAsync(app, token, 50, 1);
 
+        if (args.Contains("--phases"))
+        {
+            await PhasesAsync(app, token, count);
+            return 0;
+        }
+
         foreach (var workers in new[] { 1, 4 })
         {
             var raw = await RawInsertsAsync(connection, count, workers);
@@ -79,6 +86,45 @@ public static class PublicIntakeLoad
             }
         })));
         return clock.Elapsed;
+    }
+
+    /// <summary>Where one submission's time goes (one worker): scope and point look-up, the stamp, the
+    /// intake (cleaning, words, the save with its audit and outbox rows), and the SQL it sends.</summary>
+    private static async Task PhasesAsync(WebApplication app, string token, int count)
+    {
+        var scopeTime = TimeSpan.Zero;
+        var find = TimeSpan.Zero;
+        var wordsTime = TimeSpan.Zero;
+        var stampTime = TimeSpan.Zero;
+        var accept = TimeSpan.Zero;
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            sp.GetRequiredService<ActorAccessor>().Actor = Actor.Anonymous("198.51.100.7");
+            var form = sp.GetRequiredService<PublicPointForm>();
+            scopeTime += clock.Elapsed;
+            clock.Restart();
+            var point = await form.FindAsync(token);
+            find += clock.Elapsed;
+            clock.Restart();
+            await sp.GetRequiredService<SensitiveWordFilter>().MatchAsync(point.CommitteeId, ["分段计时来信", "门诊挂号排队时间太长，建议增加人工窗口。", "测试"]);
+            wordsTime += clock.Elapsed;
+            clock.Restart();
+            var stamps = sp.GetRequiredService<PublicFormStamps>();
+            var ticket = stamps.Verify(PublicPointForm.Scope(token), stamps.Issue(PublicPointForm.Scope(token)), null);
+            stampTime += clock.Elapsed;
+            clock.Restart();
+            await sp.GetRequiredService<PublicSubmissionIntake>().AcceptAsync(
+                new PublicLetterTarget(point.CommitteeId, PublicChannel.LiaisonPoint, point.Id, null),
+                new PublicLetterInput($"分段计时来信 {i}", "门诊挂号排队时间太长，建议增加人工窗口。第" + i + "封。", "测试", "13812345678"),
+                ticket,
+                "bench");
+            accept += clock.Elapsed;
+        }
+
+        Console.WriteLine($"per submission over {count}: scope {scopeTime.TotalMilliseconds / count:F2} ms, point {find.TotalMilliseconds / count:F2} ms, words {wordsTime.TotalMilliseconds / count:F3} ms, stamp {stampTime.TotalMilliseconds / count:F3} ms, intake {accept.TotalMilliseconds / count:F2} ms");
     }
 
     private static async Task<TimeSpan> RawInsertsAsync(string connection, int count, int workers)

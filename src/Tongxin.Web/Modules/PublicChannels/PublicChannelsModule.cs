@@ -16,6 +16,7 @@ public static class PublicChannelsModule
         services.AddScoped<LiaisonPointAdmin>();
         services.AddScoped<PointPoster>();
         services.AddScoped<PublicPointForm>();
+        services.AddSingleton<PublicPointCache>();
         services.AddScoped<PublicReceipts>();
         services.AddScoped<LetterInbox>();
         services.AddScoped<ModerationQueue>();

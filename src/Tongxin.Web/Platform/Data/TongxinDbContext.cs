@@ -207,6 +207,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
                 await ownTransaction.CommitAsync(cancellationToken);
             }
 
+            DetachChainHead();
             SignalOutbox();
             pendingAudit.Clear();
             return count;
@@ -221,6 +222,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             }
 
             versioned.ForEach(e => e.Version--);
+            DetachChainHead();
             throw;
         }
         finally
@@ -229,6 +231,15 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>The head is read under its lock in every save that audits; a tracked copy must not outlive the save.</summary>
+    private void DetachChainHead()
+    {
+        foreach (var head in ChangeTracker.Entries<AuditChainHead>().ToList())
+        {
+            head.State = EntityState.Detached;
         }
     }
 
@@ -295,8 +306,20 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             AuditEntries.Add(e);
         }
 
-        await Database.ExecuteSqlAsync(
-            $"""UPDATE "AuditChainHead" SET "LastSequence" = {head.LastSequence}, "LastHash" = {head.LastHash} WHERE "Id" = 1""", ct);
+        // The new end of the chain goes out in the same batch as the rows (one round trip fewer
+        // while the head is locked).
+        var tracked = Set<AuditChainHead>().Local.FirstOrDefault(h => h.Id == head.Id);
+        if (tracked is null)
+        {
+            Set<AuditChainHead>().Attach(head);
+            tracked = head;
+        }
+
+        tracked.LastSequence = head.LastSequence;
+        tracked.LastHash = head.LastHash;
+        var entry = Entry(tracked);
+        entry.Property(h => h.LastSequence).IsModified = true;
+        entry.Property(h => h.LastHash).IsModified = true;
     }
 }
 

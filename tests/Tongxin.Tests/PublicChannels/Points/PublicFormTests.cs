@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.PublicChannels;
+using Tongxin.Modules.PublicChannels.Points;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Events;
 using Tongxin.Platform.Tenancy;
@@ -198,6 +199,27 @@ public class PublicFormTests
         var malformed = await phone.GetAsync("/q/receipt?code=%3Cscript%3E");
         malformed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await malformed.Content.ReadAsStringAsync()).ShouldNotContain("<script>");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_point_deactivated_by_staff_closes_its_form_at_once_although_the_form_was_just_served(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await PointsWorld.CreateAsync(app);
+        using var phone = new WebSession(app);
+        (await phone.GetAsync($"/q/{w.Token}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await app.AsAsync(w.PublicStaff.Actor, async sp =>
+        {
+            var admin = sp.GetRequiredService<LiaisonPointAdmin>();
+            var input = await admin.GetForEditAsync(w.PointId);
+            input.IsActive = false;
+            await admin.UpdateAsync(w.PointId, input);
+        });
+
+        var closed = await phone.GetAsync($"/q/{w.Token}");
+        closed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await closed.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -50,7 +50,7 @@ public sealed record ResponsibleOption(Guid Id, string Name, string Detail);
 
 /// <summary>联络点管理 – staff with the 公众渠道 or 社情民意 permission set up their own committee's
 /// QR points: name, kind, purpose, the responsible member or staff account (一码直达), active flag.</summary>
-public sealed class LiaisonPointAdmin(TongxinDbContext db, IActorAccessor actors, TimeProvider time)
+public sealed class LiaisonPointAdmin(TongxinDbContext db, IActorAccessor actors, TimeProvider time, PublicPointCache publicPoints)
 {
     private Actor Actor => actors.Actor;
 
@@ -126,6 +126,7 @@ public sealed class LiaisonPointAdmin(TongxinDbContext db, IActorAccessor actors
         db.Entry(point).Property(p => p.Version).OriginalValue = input.Version;
         Apply(point, input);
         await SaveAsync(ct);
+        publicPoints.Forget(point.Token);
     }
 
     /// <summary>A point without letters may be deleted; one with letters only deactivated (the
@@ -141,6 +142,7 @@ public sealed class LiaisonPointAdmin(TongxinDbContext db, IActorAccessor actors
         db.Entry(point).Property(p => p.Version).OriginalValue = version;
         db.LiaisonPoints.Remove(point);
         await SaveAsync(ct);
+        publicPoints.Forget(point.Token);
     }
 
     /// <summary>The active members of the own committee, for the 负责委员 choice.</summary>
