@@ -197,8 +197,8 @@ public sealed class PlanHandler(TongxinDbContext db, ConsultationAccess access, 
         return item.Id;
     }
 
-    /// <summary>修改计划事项 (the topic stays; remove and add again to change it).</summary>
-    public async Task UpdateItemAsync(Guid itemId, PlanItemInput input, CancellationToken ct = default)
+    /// <summary>修改计划事项 (the topic stays; remove and add again to change it). Returns the plan's id.</summary>
+    public async Task<Guid> UpdateItemAsync(Guid itemId, PlanItemInput input, CancellationToken ct = default)
     {
         var item = await LoadItemForStaffAsync(itemId, ct);
         await LoadDraftAsync(item.PlanId, ct);
@@ -206,6 +206,7 @@ public sealed class PlanHandler(TongxinDbContext db, ConsultationAccess access, 
         Validate(input).ThrowIfInvalid();
         Apply(item, input);
         await db.SaveConsultationAsync(ct);
+        return item.PlanId;
     }
 
     /// <summary>移除计划事项: its topic goes back to the pool.</summary>

@@ -80,6 +80,9 @@ public sealed class TopicPoolHandler(TongxinDbContext db, ConsultationAccess acc
 
     public int ThisYear => BeijingTime.Today(time).Year;
 
+    /// <summary>For forms that show nothing before their first save: 403 at once for anyone else.</summary>
+    public void RequireStaff() => RequireStaffCommittee();
+
     /// <summary>One page of the pool.</summary>
     public Task<PagedList<TopicPoolRow>> ListAsync(TopicPoolFilter filter, int page, CancellationToken ct = default) =>
         Rows(filter).ToPagedListAsync(page, Paging.DefaultPageSize, ct);
