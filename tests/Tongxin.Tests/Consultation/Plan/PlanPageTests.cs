@@ -24,13 +24,24 @@ public class PlanPageTests
 
         var added = await s.PostFormAsync($"/Consultation/Plan/Item?planId={planId}", new()
         {
-            ["PlanId"] = planId.ToString(), ["Input.TopicId"] = topicId.ToString(), ["Input.Title"] = "", ["Input.Format"] = "3",
-            ["Input.ActivityType"] = "3", ["Input.Month"] = "5", ["Input.LeadLeader"] = "孙副主席", ["Input.Organizer"] = "人口资源环境委员会",
+            ["PlanId"] = planId.ToString(),
+            ["Input.TopicId"] = topicId.ToString(),
+            ["Input.Title"] = "",
+            ["Input.Format"] = "3",
+            ["Input.ActivityType"] = "3",
+            ["Input.Month"] = "5",
+            ["Input.LeadLeader"] = "孙副主席",
+            ["Input.Organizer"] = "人口资源环境委员会",
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var refused = await s.PostFormAsync($"/Consultation/Plan/Item?planId={planId}", new()
         {
-            ["PlanId"] = planId.ToString(), ["Input.Title"] = "无月份的事项", ["Input.Format"] = "4", ["Input.ActivityType"] = "8", ["Input.Month"] = "0", ["Input.LeadLeader"] = "",
+            ["PlanId"] = planId.ToString(),
+            ["Input.Title"] = "无月份的事项",
+            ["Input.Format"] = "4",
+            ["Input.ActivityType"] = "8",
+            ["Input.Month"] = "0",
+            ["Input.LeadLeader"] = "",
         });
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var form = await refused.Content.ReadAsStringAsync();
@@ -150,8 +161,14 @@ public class PlanPageTests
             (await staff.GetPageAsync("/Consultation/Settings")).ShouldContain("1+2+6+X");
             var bad = await staff.PostFormAsync("/Consultation/Settings", new()
             {
-                ["Input.NoticeWorkingDays"] = "15", ["Input.MaterialsWorkingDays"] = "10", ["Input.MinutesWorkingDays"] = "7", ["Input.AnswerMonths"] = "3",
-                ["Input.SignInCodeSeconds"] = "60", ["Input.MaxLeaveRequests"] = "2", ["Input.PlanPattern"] = "1+2", ["Input.Version"] = "0",
+                ["Input.NoticeWorkingDays"] = "15",
+                ["Input.MaterialsWorkingDays"] = "10",
+                ["Input.MinutesWorkingDays"] = "7",
+                ["Input.AnswerMonths"] = "3",
+                ["Input.SignInCodeSeconds"] = "60",
+                ["Input.MaxLeaveRequests"] = "2",
+                ["Input.PlanPattern"] = "1+2",
+                ["Input.Version"] = "0",
             });
             bad.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await bad.Content.ReadAsStringAsync()).ShouldContain("协商格局须为四段");
@@ -160,8 +177,12 @@ public class PlanPageTests
         using var member = await WebSession.LoginAsync(w.App, w.Member.UserName);
         var posted = await member.PostFormAsync("/Consultation/Plan/Suggest", new()
         {
-            ["Input.Year"] = "2026", ["Input.Title"] = "关于社区嵌入式托育的协商", ["Input.Description"] = "双职工家庭托育难。",
-            ["Input.NeedNote"] = "", ["Input.WishNote"] = "家长期盼", ["Input.AbilityNote"] = "",
+            ["Input.Year"] = "2026",
+            ["Input.Title"] = "关于社区嵌入式托育的协商",
+            ["Input.Description"] = "双职工家庭托育难。",
+            ["Input.NeedNote"] = "",
+            ["Input.WishNote"] = "家长期盼",
+            ["Input.AbilityNote"] = "",
         });
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await member.GetPageAsync("/Consultation/Plan/Suggest")).ShouldContain("关于社区嵌入式托育的协商");

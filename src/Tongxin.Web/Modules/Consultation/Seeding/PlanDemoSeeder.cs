@@ -28,8 +28,16 @@ public static class PlanDemoSeeder
         {
             var t = new ConsultationTopic
             {
-                CommitteeId = committeeId, Year = Year, Title = title, Description = $"围绕“{title.Replace("关于", "").Replace("的协商", "")}”开展调研协商。",
-                Source = source, ProposedBy = by, ProposerMemberId = memberId, NeedNote = need, WishNote = wish, AbilityNote = ability,
+                CommitteeId = committeeId,
+                Year = Year,
+                Title = title,
+                Description = $"围绕“{title.Replace("关于", "").Replace("的协商", "")}”开展调研协商。",
+                Source = source,
+                ProposedBy = by,
+                ProposerMemberId = memberId,
+                NeedNote = need,
+                WishNote = wish,
+                AbilityNote = ability,
                 CreatedAt = now.AddDays(-60 + topics.Count),
             };
             topics.Add(t);
@@ -81,8 +89,16 @@ public static class PlanDemoSeeder
         {
             items.Add(new ConsultationPlanItem
             {
-                CommitteeId = committeeId, PlanId = plan.Id, TopicId = topic?.Id, Title = topic?.Title ?? title, Format = format,
-                ActivityType = type, Month = month, LeadLeader = leader, Organizer = organizer, SortOrder = items.Count + 1,
+                CommitteeId = committeeId,
+                PlanId = plan.Id,
+                TopicId = topic?.Id,
+                Title = topic?.Title ?? title,
+                Format = format,
+                ActivityType = type,
+                Month = month,
+                LeadLeader = leader,
+                Organizer = organizer,
+                SortOrder = items.Count + 1,
             });
             if (topic is not null)
             {
