@@ -40,12 +40,15 @@ public abstract class PreparationPageModel : PageModel
         return Page();
     }
 
-    /// <summary>Runs an action started from a list button and returns to the list; a refusal is shown above it.</summary>
+    /// <summary>Runs an action started from a list button. On success it goes back to
+    /// <paramref name="returnUrl"/> (a local address, e.g. the activity page the button was on) or
+    /// this page; a refusal is shown above this page's list, since the other page may not show it.</summary>
     protected async Task<IActionResult> ListActionAsync(Func<Task<string>> action, string? returnUrl = null)
     {
         try
         {
             TempData["Message"] = await action();
+            return returnUrl is not null && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(new { id = Id });
         }
         catch (ConflictException conflict)
         {
@@ -56,6 +59,6 @@ public abstract class PreparationPageModel : PageModel
             TempData["Error"] = invalid.Message;
         }
 
-        return returnUrl is not null && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(new { id = Id });
+        return RedirectToPage(new { id = Id });
     }
 }
