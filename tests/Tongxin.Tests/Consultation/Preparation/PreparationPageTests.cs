@@ -63,7 +63,7 @@ public partial class PreparationPageTests
             refused.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await refused.Content.ReadAsStringAsync()).ShouldContain("不允许上传可执行文件或脚本。");
 
-            var sent = await staff.PostFormAsync($"{PreparationLinks.Materials(activityId)}?handler=Send", [], PreparationLinks.Materials(activityId));
+            var sent = await staff.PostFormAsync($"{PreparationLinks.Materials(activityId)}?handler=Send", new(), PreparationLinks.Materials(activityId));
             sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
             var speech = await staff.PostFormAsync($"/Consultation/Preparation/SpeechEdit/{activityId}", new()
