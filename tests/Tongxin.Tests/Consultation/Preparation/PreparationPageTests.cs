@@ -85,6 +85,7 @@ public partial class PreparationPageTests
         view.ShouldContain("社区居民座谈会");
         view.ShouldContain($"/api/v1/attachments/{attachmentId}");
         view.ShouldNotContain("data-testid=\"preparation-deadlines\"");
+        view.ShouldContain($"action=\"{PreparationLinks.Speeches(activityId)}?handler=Vote\"");
         var file = await member.GetAsync($"/api/v1/attachments/{attachmentId}");
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await file.Content.ReadAsByteArrayAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());

@@ -45,14 +45,26 @@ public static class PreparationDemoSeeder
             db.ActivityTasks.AddRange(
                 new ActivityTask
                 {
-                    CommitteeId = committeeId, ActivityId = a.Id, Kind = ActivityTaskKind.Visit, Title = "走访相关职能部门了解情况",
-                    Date = start.AddDays(-20), Place = "市住房和城乡建设局", People = people, Notes = "了解议题涉及的政策执行情况和主要难点。",
+                    CommitteeId = committeeId,
+                    ActivityId = a.Id,
+                    Kind = ActivityTaskKind.Visit,
+                    Title = "走访相关职能部门了解情况",
+                    Date = start.AddDays(-20),
+                    Place = "市住房和城乡建设局",
+                    People = people,
+                    Notes = "了解议题涉及的政策执行情况和主要难点。",
                     Done = a.Status != ActivityStatus.Draft,
                 },
                 new ActivityTask
                 {
-                    CommitteeId = committeeId, ActivityId = a.Id, Kind = ActivityTaskKind.Seminar, Title = "召开界别群众座谈会",
-                    Date = start.AddDays(-12), Place = "委员会客厅", People = people, Notes = "听取群众代表和基层干部意见。",
+                    CommitteeId = committeeId,
+                    ActivityId = a.Id,
+                    Kind = ActivityTaskKind.Seminar,
+                    Title = "召开界别群众座谈会",
+                    Date = start.AddDays(-12),
+                    Place = "委员会客厅",
+                    People = people,
+                    Notes = "听取群众代表和基层干部意见。",
                     Done = a.Status == ActivityStatus.Closed,
                 });
             if (a.Status is not (ActivityStatus.Published or ActivityStatus.Closed))
@@ -72,9 +84,15 @@ public static class PreparationDemoSeeder
                 var speaker = i < names.Count ? names[i] : null;
                 speeches.Add(new ActivitySpeech
                 {
-                    CommitteeId = committeeId, ActivityId = a.Id, SpeakerMemberId = speaker?.Id,
+                    CommitteeId = committeeId,
+                    ActivityId = a.Id,
+                    SpeakerMemberId = speaker?.Id,
                     SpeakerName = speaker?.Name ?? (i == 1 ? "市民政局负责人" : "群众代表"),
-                    Title = texts[i].Title, Text = texts[i].Text, Mode = texts[i].Mode, SortOrder = i + 1, CreatedAt = now,
+                    Title = texts[i].Title,
+                    Text = texts[i].Text,
+                    Mode = texts[i].Mode,
+                    SortOrder = i + 1,
+                    CreatedAt = now,
                 });
             }
 
