@@ -25,8 +25,14 @@ public class PreparationDemoSeederTests
             var start = app.Clock.GetUtcNow().UtcDateTime.AddDays(20);
             Activity New(ActivityStatus status) => new()
             {
-                CommitteeId = city, Type = ActivityType.PleaseComeConsult, Title = $"示例活动{status}", StartsAt = start, EndsAt = start.AddHours(2),
-                Status = status, SignInSecret = "x", CreatedAt = start.AddDays(-30),
+                CommitteeId = city,
+                Type = ActivityType.PleaseComeConsult,
+                Title = $"示例活动{status}",
+                StartsAt = start,
+                EndsAt = start.AddHours(2),
+                Status = status,
+                SignInSecret = "x",
+                CreatedAt = start.AddDays(-30),
             };
             var p = New(ActivityStatus.Published);
             var dr = New(ActivityStatus.Draft);
