@@ -97,6 +97,7 @@ public static class TongxinApp
         services.AddOpinions();
         Tongxin.Modules.Consultation.ConsultationModule.AddConsultation(services);
         Tongxin.Modules.Consultation.Plan.PlanModule.AddConsultationPlan(services);
+        Tongxin.Modules.Consultation.Preparation.PreparationModule.AddConsultationPreparation(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
