@@ -48,9 +48,17 @@ internal sealed record ResultsWorld(
     public Task<ConsultationSuggestion> SuggestionAsync(Guid id) =>
         Read(d => d.ConsultationSuggestions.AsNoTracking().SingleAsync(s => s.Id == id));
 
-    /// <summary>Delivers the queued events (notifications) now.</summary>
-    public Task DispatchAsync() =>
-        App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+    /// <summary>Delivers the queued events (notifications) now, and fails with the handler's error
+    /// when one of this committee's suggestion events could not be delivered.</summary>
+    public async Task DispatchAsync()
+    {
+        await App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        var committee = Committee.Id.ToString();
+        var stuck = await Read(d => d.OutboxMessages.AsNoTracking()
+            .Where(m => m.DispatchedAt == null && m.Type == nameof(ConsultationSuggestionChanged) && m.Payload.Contains(committee))
+            .Select(m => m.LastError).ToListAsync());
+        stuck.ShouldBeEmpty("every suggestion event of this committee is delivered");
+    }
 
     /// <summary>The titles and bodies of a user's inbox.</summary>
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(TestData.TestUser user) =>

@@ -15,7 +15,9 @@ public class SuggestionLifecycleTests
     [Theory, ClassData(typeof(Databases))]
     public async Task A_suggestion_is_recorded_assigned_answered_and_closed_and_the_unit_and_member_are_told(Db db)
     {
-        var app = await TestApp.SharedAsync(db);
+        // Its own app with delivery left to the test: every notification is delivered by the
+        // explicit dispatch below, never raced by the background loop.
+        await using var app = await TestApp.CreateIsolatedAsync(db, settings: new Dictionary<string, string?> { ["Tongxin:Events:RunDispatcher"] = "false" });
         var w = await app.NewResultsWorldAsync();
         var activityId = await w.NewActivityAsync();
 
