@@ -38,9 +38,11 @@ public class MicroSuggestionTests
         answers[id].ShouldBe("已在市民广场站加装座椅 6 个。");
         (await w.As(w.Member2.User, sp => sp.GetRequiredService<SuggestionQueries>().MyMicroAsync(1))).Total.ShouldBe(0);
 
-        await w.DispatchAsync();
-        (await w.InboxAsync(w.Unit2.User)).ShouldContain(n => n.Title == "意见建议已交办");
-        (await w.InboxAsync(w.Member.User)).ShouldContain(n => n.Title == "意见建议已办结");
+        // Delivery to the inboxes is SuggestionLifecycleTests' subject; here: who each step tells.
+        var events = await w.EventsAsync(id);
+        events.Select(e => e.Status).ShouldBe([SuggestionStatus.Assigned, SuggestionStatus.Answered, SuggestionStatus.Closed]);
+        events[0].HandlingUnitId.ShouldBe(w.Unit2.UnitId);
+        events.ShouldAllBe(e => e.RecipientMemberIds.Single() == w.Member.MemberId && e.CommitteeId == w.Committee.Id);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -55,8 +57,9 @@ public class MicroSuggestionTests
         var s = await w.SuggestionAsync(id);
         (s.Status, s.Answer, s.AnswerText, s.HandlingUnitId).ShouldBe((SuggestionStatus.Closed, (SuggestionAnswer?)SuggestionAnswer.Adopted, "下季度起每季度举办一次。", (Guid?)null));
         s.ClosedAt.ShouldNotBeNull();
-        await w.DispatchAsync();
-        (await w.InboxAsync(w.Member2.User)).ShouldContain(n => n.Title == "意见建议已办结" && n.Body.Contains("政协办公室"));
+        var told = (await w.EventsAsync(id)).ShouldHaveSingleItem();
+        (told.Status, told.HandlingUnitId, told.RecipientMemberIds.Single()).ShouldBe((SuggestionStatus.Closed, (Guid?)null, w.Member2.MemberId));
+        told.Summary.ShouldContain("政协办公室");
 
         var atActivity = await w.RecordAsync(await w.NewActivityAsync());
         (await Should.ThrowAsync<ConflictException>(w.Suggestions(w.Staff, h => h.AnswerAsOfficeAsync(atActivity, SuggestionAnswer.Adopted, "理由"))))

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Consultation;
@@ -58,6 +59,16 @@ internal sealed record ResultsWorld(
             .Where(m => m.DispatchedAt == null && m.Type == nameof(ConsultationSuggestionChanged) && m.Payload.Contains(committee))
             .Select(m => m.LastError).ToListAsync());
         stuck.ShouldBeEmpty("every suggestion event of this committee is delivered");
+    }
+
+    /// <summary>The suggestion events queued for delivery about one suggestion, oldest first.</summary>
+    public async Task<IReadOnlyList<ConsultationSuggestionChanged>> EventsAsync(Guid suggestionId)
+    {
+        var id = suggestionId.ToString();
+        var payloads = await Read(d => d.OutboxMessages.AsNoTracking()
+            .Where(m => m.Type == nameof(ConsultationSuggestionChanged) && m.Payload.Contains(id))
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Select(m => m.Payload).ToListAsync());
+        return [.. payloads.Select(p => JsonSerializer.Deserialize<ConsultationSuggestionChanged>(p)!)];
     }
 
     /// <summary>The titles and bodies of a user's inbox.</summary>
