@@ -98,6 +98,7 @@ public static class TongxinApp
         Tongxin.Modules.Consultation.ConsultationModule.AddConsultation(services);
         Tongxin.Modules.Consultation.Plan.PlanModule.AddConsultationPlan(services);
         Tongxin.Modules.Consultation.Preparation.PreparationModule.AddConsultationPreparation(services);
+        Tongxin.Modules.Consultation.Results.ResultsModule.AddConsultationResults(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
