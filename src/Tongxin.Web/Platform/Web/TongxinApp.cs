@@ -96,6 +96,7 @@ public static class TongxinApp
         services.AddProposals();
         services.AddOpinions();
         Tongxin.Modules.Consultation.ConsultationModule.AddConsultation(services);
+        Tongxin.Modules.Consultation.Online.OnlineModule.AddConsultationOnline(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
@@ -236,6 +237,7 @@ public static class TongxinApp
         Tongxin.Modules.PublicChannels.PublicChannelsModule.Use(app);
 
         app.MapRazorPages();
+        Tongxin.Modules.Consultation.Online.OnlineModule.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
