@@ -48,7 +48,19 @@ public abstract class DiscussionPageModel(DiscussionQuery query) : PageModel
     protected async Task LoadCommentsAsync(Participant? viewer, CancellationToken ct)
     {
         Input.ParentId ??= ReplyTo;
-        Comments = await query.PageAsync(Discussion, Sort, Before, LikedPage, viewer, ct);
+        try
+        {
+            Comments = await query.PageAsync(Discussion, Sort, Before, LikedPage, viewer, ct);
+        }
+        catch (ValidationFailedException invalid)
+        {
+            // A malformed cursor (edited or truncated link): say so, with a 400, above the first page.
+            ModelState.AddModelError("", invalid.Errors.Values.First()[0]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Before = null;
+            Comments = await query.PageAsync(Discussion, Sort, null, LikedPage, viewer, ct);
+        }
+
         if (viewer is not null)
         {
             MyPending = await query.MyPendingAsync(Discussion, viewer, ct);
