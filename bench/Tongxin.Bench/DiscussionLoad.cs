@@ -54,6 +54,7 @@ public static class DiscussionLoad
         await ReadsAsync(app, member, big, small);
         await LiveAsync(app, member, big, token, viewers, posts);
         Console.WriteLine($"// load average: {(File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "n/a")}");
+        await app.StopAsync();
         return 0;
     }
 
@@ -201,7 +202,7 @@ public static class DiscussionLoad
             }
         }
 
-        Console.WriteLine($"  post a comment (handler: save + counters + broadcast), {postMs.Count} posts: p50 {P(postMs, 50):F2} ms  p95 {P(postMs, 95):F2} ms  p99 {P(postMs, 99):F2} ms");
+        Console.WriteLine($"  post a comment (handler: save + counters, fan-out started), {postMs.Count} posts: p50 {P(postMs, 50):F2} ms  p95 {P(postMs, 95):F2} ms  p99 {P(postMs, 99):F2} ms");
         Console.WriteLine($"  post until the last viewer received it ({deliveryMs.Count} of {postMs.Count} fully delivered within 5 s): p50 {P(deliveryMs, 50):F2} ms  p99 {P(deliveryMs, 99):F2} ms");
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
     }

@@ -49,19 +49,26 @@ public interface IDiscussionBroadcaster
     Task CommentVisibleAsync(Guid discussionId, LiveComment comment, CancellationToken ct = default);
 }
 
-/// <summary>The SignalR implementation; a failed send (a node going down) must not undo a stored
-/// comment, so it is logged and swallowed – the next page load shows the comment anyway.</summary>
+/// <summary>The SignalR implementation. The fan-out to a live group (thousands of viewers during a
+/// plenary) runs off the poster's request: the comment is stored and counted before this is called,
+/// so the poster does not wait for every viewer's socket, and a failed send (a node going down) never
+/// undoes a stored comment – it is logged, and the next page load shows the comment anyway.</summary>
 public sealed class SignalRDiscussionBroadcaster(IHubContext<DiscussionHub> hub, ILogger<SignalRDiscussionBroadcaster> log) : IDiscussionBroadcaster
 {
-    public async Task CommentVisibleAsync(Guid discussionId, LiveComment comment, CancellationToken ct = default)
+    public Task CommentVisibleAsync(Guid discussionId, LiveComment comment, CancellationToken ct = default)
     {
-        try
+        // Not the request's token: the request may end before the last viewer is written to.
+        _ = Task.Run(async () =>
         {
-            await hub.Clients.Group(DiscussionHub.Group(discussionId)).SendAsync(DiscussionHub.CommentMethod, comment, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "网络议政评论 {CommentId} 推送失败", comment.Id);
-        }
+            try
+            {
+                await hub.Clients.Group(DiscussionHub.Group(discussionId)).SendAsync(DiscussionHub.CommentMethod, comment, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "网络议政评论 {CommentId} 推送失败", comment.Id);
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
     }
 }
