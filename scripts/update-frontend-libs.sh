@@ -25,4 +25,10 @@ mkdir -p "$lib/htmx"
 cp "$work/x/package/dist/htmx.min.js" "$work/x/package/LICENSE" "$lib/htmx/"
 rm -rf "$work/x"
 
+fetch @microsoft/signalr@10.0.11
+mkdir -p "$lib/signalr"
+# The package ships no LICENSE file (MIT, see its package.json).
+cp "$work/x/package/dist/browser/signalr.min.js" "$lib/signalr/"
+rm -rf "$work/x"
+
 echo "front-end libraries refreshed under $lib"

@@ -70,6 +70,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         // After the activities part's seeder (the lead orders them at merge): it fills in whatever activities exist.
         await Tongxin.Modules.Consultation.Seeding.PreparationDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.ResultsDemoSeeder.SeedAsync(db, ct);
+        await Tongxin.Modules.Consultation.Seeding.OnlineDemoSeeder.SeedAsync(db, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;

@@ -99,6 +99,7 @@ public static class TongxinApp
         Tongxin.Modules.Consultation.Plan.PlanModule.AddConsultationPlan(services);
         Tongxin.Modules.Consultation.Preparation.PreparationModule.AddConsultationPreparation(services);
         Tongxin.Modules.Consultation.Results.ResultsModule.AddConsultationResults(services);
+        Tongxin.Modules.Consultation.Online.OnlineModule.AddConsultationOnline(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
@@ -239,6 +240,7 @@ public static class TongxinApp
         Tongxin.Modules.PublicChannels.PublicChannelsModule.Use(app);
 
         app.MapRazorPages();
+        Tongxin.Modules.Consultation.Online.OnlineModule.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz");
