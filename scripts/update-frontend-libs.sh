@@ -25,4 +25,10 @@ mkdir -p "$lib/htmx"
 cp "$work/x/package/dist/htmx.min.js" "$work/x/package/LICENSE" "$lib/htmx/"
 rm -rf "$work/x"
 
+# jsQR decodes QR codes from camera frames in the browser (staff scan members' 履职码 at sign-in).
+fetch jsqr@1.4.0
+mkdir -p "$lib/jsqr"
+cp "$work/x/package/dist/jsQR.js" "$work/x/package/LICENSE" "$lib/jsqr/"
+rm -rf "$work/x"
+
 echo "front-end libraries refreshed under $lib"

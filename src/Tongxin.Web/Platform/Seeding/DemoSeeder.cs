@@ -66,6 +66,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.PublicChannels.Points.PointsDemoSeeder.SeedAsync(db, scale, ct);
         await Tongxin.Modules.PublicChannels.Studios.StudioDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.PublicChannels.Topics.TopicDemoSeeder.SeedAsync(db, ct);
+        await Tongxin.Modules.Consultation.Seeding.ActivitiesDemoSeeder.SeedAsync(db, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;

@@ -96,6 +96,7 @@ public static class TongxinApp
         services.AddProposals();
         services.AddOpinions();
         Tongxin.Modules.Consultation.ConsultationModule.AddConsultation(services);
+        Tongxin.Modules.Consultation.Activities.ActivitiesModule.AddConsultationActivities(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
