@@ -6,12 +6,18 @@ using Tongxin.Bench;
 // dotnet run -c Release --project bench/Tongxin.Bench -- proposals   (proposal list, statistics and export; see ProposalLoad)
 // dotnet run -c Release --project bench/Tongxin.Bench -- opinions    (1,000,000 reports: screening queue and search; see OpinionLoad)
 // dotnet run -c Release --project bench/Tongxin.Bench -- public-intake   (码上商 submissions vs raw inserts, PostgreSQL; see PublicIntakeLoad)
+// dotnet run -c Release --project bench/Tongxin.Bench -- activity-signin   (500 members signing in to one plenary, PostgreSQL; see ActivitySignInLoad)
 // The province data is seeded once into a cached database (see BenchDatabase) before any run.
 // Building the web project for BenchmarkDotNet's separate process takes minutes on a 2-core
 // machine, longer than the default 2-minute limit; add --inProcess to skip that build.
 if (args is ["public-intake", ..])
 {
     return await PublicIntakeLoad.RunAsync(args);
+}
+
+if (args is ["activity-signin", ..])
+{
+    return await ActivitySignInLoad.RunAsync(args);
 }
 
 if (args is ["proposals", ..])
