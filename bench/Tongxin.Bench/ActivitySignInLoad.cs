@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,19 +44,27 @@ public static class ActivitySignInLoad
 
         // Warm-up on a small activity of its own (model, plans, pool), then the measured ones.
         var warm = await PlenaryAsync(app, cityId, 40);
-        await SignInsAsync(app, cityId, committee, warm, workers);
-        var handler = await PlenaryAsync(app, cityId, count);
-        var raw = await PlenaryAsync(app, cityId, count);
-        var baseline = await RawUpdatesAsync(connection, raw.Places, workers);
-        var measured = await SignInsAsync(app, cityId, committee, handler, workers);
-        var signedIn = await SignedInAsync(connection, handler.ActivityId);
+        await SignInsAsync(app, cityId, committee, warm, workers, null);
+        var ok = true;
+        // Burst: every worker signs the next member in as soon as the last one is done (the worst
+        // case, the whole hall at once); paced: the sign-ins arrive evenly over one minute, the
+        // plenary's doors (still up to the same number in flight).
+        foreach (var (name, spread) in new[] { ("burst", (TimeSpan?)null), ("paced over 60 s", TimeSpan.FromSeconds(60)) })
+        {
+            var handler = await PlenaryAsync(app, cityId, count);
+            var raw = await PlenaryAsync(app, cityId, count);
+            var baseline = await RawUpdatesAsync(connection, raw.Places, workers, spread);
+            var measured = await SignInsAsync(app, cityId, committee, handler, workers, spread);
+            var signedIn = await SignedInAsync(connection, handler.ActivityId);
+            ok &= signedIn == count;
+            Console.WriteLine($"{count} sign-ins, {name}, at most {workers} in flight:");
+            Console.WriteLine($"  baseline raw conditional UPDATE: {Describe(baseline)}");
+            Console.WriteLine($"  sign-in via SignInHandler:       {Describe(measured)}");
+            Console.WriteLine($"  signed in afterwards: {signedIn} of {count}");
+            Console.WriteLine($"// load average: {(File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "n/a")}");
+        }
 
-        Console.WriteLine($"{count} sign-ins, {workers} concurrent workers:");
-        Console.WriteLine($"  baseline raw conditional UPDATE: {Describe(baseline)}");
-        Console.WriteLine($"  sign-in via SignInHandler:       {Describe(measured)}");
-        Console.WriteLine($"  signed in afterwards: {signedIn} of {count}");
-        Console.WriteLine($"// load average: {(File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : "n/a")}");
-        return signedIn == count ? 0 : 1;
+        return ok ? 0 : 1;
     }
 
     private sealed record Plenary(Guid ActivityId, string Secret, List<(Guid PlaceId, Guid MemberId)> Places);
@@ -70,7 +78,16 @@ public static class ActivitySignInLoad
         return $"total {r.Total.TotalSeconds:F2} s, p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms";
     }
 
-    private static async Task<Run> SignInsAsync(WebApplication app, Guid cityId, IReadOnlyCollection<Guid> readable, Plenary plenary, int workers)
+    /// <summary>Waits until sign-in <paramref name="i"/>'s turn when the run is paced.</summary>
+    private static async Task TurnAsync(Stopwatch clock, int i, int count, TimeSpan? spread)
+    {
+        if (spread is { } s && s * i / count - clock.Elapsed is { Ticks: > 0 } wait)
+        {
+            await Task.Delay(wait);
+        }
+    }
+
+    private static async Task<Run> SignInsAsync(WebApplication app, Guid cityId, IReadOnlyCollection<Guid> readable, Plenary plenary, int workers, TimeSpan? spread)
     {
         var times = new double[plenary.Places.Count];
         var clock = Stopwatch.StartNew();
@@ -78,6 +95,7 @@ public static class ActivitySignInLoad
         {
             for (var i = w; i < plenary.Places.Count; i += workers)
             {
+                await TurnAsync(clock, i, plenary.Places.Count, spread);
                 var started = Stopwatch.GetTimestamp();
                 await using var scope = app.Services.CreateAsyncScope();
                 var sp = scope.ServiceProvider;
@@ -98,7 +116,7 @@ public static class ActivitySignInLoad
         return new Run(clock.Elapsed, times);
     }
 
-    private static async Task<Run> RawUpdatesAsync(string connection, List<(Guid PlaceId, Guid MemberId)> places, int workers)
+    private static async Task<Run> RawUpdatesAsync(string connection, List<(Guid PlaceId, Guid MemberId)> places, int workers, TimeSpan? spread)
     {
         await using var source = NpgsqlDataSource.Create(connection);
         var times = new double[places.Count];
@@ -107,6 +125,7 @@ public static class ActivitySignInLoad
         {
             for (var i = w; i < places.Count; i += workers)
             {
+                await TurnAsync(clock, i, places.Count, spread);
                 var started = Stopwatch.GetTimestamp();
                 await using var c = await source.OpenConnectionAsync();
                 await using var update = new NpgsqlCommand(
