@@ -54,7 +54,11 @@ public class ActivitiesAuthorizationTests
         Task<Guid> CountyRunning() => w.ActivityAsync(startsIn: TimeSpan.FromMinutes(-30), committee: w.County, invited: [countyMember]);
         var input = new ActivityInput
         {
-            Title = "测试活动", Venue = "会议室", Organizer = "办公室", StartsAt = new DateTime(2026, 3, 20, 9, 0, 0), EndsAt = new DateTime(2026, 3, 20, 12, 0, 0),
+            Title = "测试活动",
+            Venue = "会议室",
+            Organizer = "办公室",
+            StartsAt = new DateTime(2026, 3, 20, 9, 0, 0),
+            EndsAt = new DateTime(2026, 3, 20, 12, 0, 0),
         };
         string[] bothMembers = [Member, Other];
 

@@ -25,8 +25,14 @@ public class ActivityEditingTests
             var plan = new ConsultationPlan { CommitteeId = w.City.Id, Year = 2026, Title = "2026年度协商计划", Pattern = "1+2+6+X", Status = PlanStatus.Published };
             var item = new ConsultationPlanItem
             {
-                CommitteeId = w.City.Id, PlanId = plan.Id, Title = "推进老旧小区改造", Format = PlanFormat.Other, ActivityType = ActivityType.FaceToFace,
-                Month = 6, LeadLeader = "陈主席", Organizer = "城建专委会",
+                CommitteeId = w.City.Id,
+                PlanId = plan.Id,
+                Title = "推进老旧小区改造",
+                Format = PlanFormat.Other,
+                ActivityType = ActivityType.FaceToFace,
+                Month = 6,
+                LeadLeader = "陈主席",
+                Organizer = "城建专委会",
             };
             data.AddRange(plan, item);
             await data.SaveChangesAsync();
