@@ -31,4 +31,10 @@ mkdir -p "$lib/signalr"
 cp "$work/x/package/dist/browser/signalr.min.js" "$lib/signalr/"
 rm -rf "$work/x"
 
+# jsQR decodes QR codes from camera frames in the browser (staff scan members' 履职码 at sign-in).
+fetch jsqr@1.4.0
+mkdir -p "$lib/jsqr"
+cp "$work/x/package/dist/jsQR.js" "$work/x/package/LICENSE" "$lib/jsqr/"
+rm -rf "$work/x"
+
 echo "front-end libraries refreshed under $lib"

@@ -67,7 +67,8 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.PublicChannels.Studios.StudioDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.PublicChannels.Topics.TopicDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.PlanDemoSeeder.SeedAsync(db, ct);
-        // After the activities part's seeder (the lead orders them at merge): it fills in whatever activities exist.
+        await Tongxin.Modules.Consultation.Seeding.ActivitiesDemoSeeder.SeedAsync(db, ct);
+        // The parts below fill in the activities seeded above.
         await Tongxin.Modules.Consultation.Seeding.PreparationDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.ResultsDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.OnlineDemoSeeder.SeedAsync(db, ct);
