@@ -124,6 +124,50 @@ public static class PublicIntakeLoad
             accept += clock.Elapsed;
         }
 
+        // The save alone, three ways: as the intake does it (audit row, chain head, outbox event, own
+        // transaction), without the audit and event (EF's insert and commit), and EF's time for the row.
+        var full = TimeSpan.Zero;
+        var bare = TimeSpan.Zero;
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var audited in new[] { true, false })
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var sp = scope.ServiceProvider;
+                var point = await sp.GetRequiredService<PublicPointForm>().FindAsync(token);
+                var db = sp.GetRequiredService<TongxinDbContext>();
+                db.AuditEntityChanges = audited;
+                var clock = Stopwatch.StartNew();
+                var row = new PublicSubmission
+                {
+                    CommitteeId = point.CommitteeId,
+                    Channel = PublicChannel.LiaisonPoint,
+                    LiaisonPointId = point.Id,
+                    Title = $"保存计时 {i} {audited}",
+                    Content = "门诊挂号排队时间太长。",
+                    ReceiptCode = ReceiptCodes.NewCode(),
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                    ClientHash = "bench",
+                };
+                db.PublicSubmissions.Add(row);
+                if (audited)
+                {
+                    db.Raise(new PublicSubmissionReceived(row.Id, row.CommitteeId, row.Channel, row.LiaisonPointId, null, row.Status));
+                }
+
+                await db.SaveChangesAsync();
+                if (audited)
+                {
+                    full += clock.Elapsed;
+                }
+                else
+                {
+                    bare += clock.Elapsed;
+                }
+            }
+        }
+
+        Console.WriteLine($"save only: with audit, chain and outbox {full.TotalMilliseconds / count:F2} ms; plain EF insert {bare.TotalMilliseconds / count:F2} ms");
         Console.WriteLine($"per submission over {count}: scope {scopeTime.TotalMilliseconds / count:F2} ms, point {find.TotalMilliseconds / count:F2} ms, words {wordsTime.TotalMilliseconds / count:F3} ms, stamp {stampTime.TotalMilliseconds / count:F3} ms, intake {accept.TotalMilliseconds / count:F2} ms");
     }
 
