@@ -125,11 +125,13 @@ public class OutcomeRecordingTests
 
         var outcomes = await app.AsAsync(staff.Actor, sp => sp.GetRequiredService<OpinionOutcomeQuery>().GetAsync(report));
         // A joint report: each author earns half; the combined province adoption a quarter of 10.
+        // (Both carry the same date and were recorded at the same instant of the test clock: their
+        // order between themselves is not part of the rule.)
         outcomes.Rows.Select(r => (r.Description, r.Points)).ShouldBe(
         [
             ("省政协采用（综合）（2026-03-02）", 2.5m),
             ("市级领导王市长批示（2026-03-02）", 5m),
-        ]);
+        ], ignoreOrder: true);
         outcomes.PointsHolder.ShouldBe("每位作者");
         await app.AsAsync(Actor.System, async sp =>
         {

@@ -55,7 +55,7 @@ public sealed class OpinionOutcomeQuery(TongxinDbContext db, OpinionAccess acces
             .Select(r => new { r.Id, r.CommitteeId, r.Title, r.Status, r.ForwardedToReportId })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("社情民意信息");
         var outcomes = await db.OpinionOutcomes.AsNoTracking().Where(o => o.ReportId == reportId)
-            .OrderBy(o => o.Date).ThenBy(o => o.RecordedAt).ToListAsync(ct);
+            .OrderBy(o => o.Date).ThenBy(o => o.RecordedAt).ThenBy(o => o.Id).ToListAsync(ct);
         var authorCount = await db.OpinionReportAuthors.CountAsync(a => a.ReportId == reportId, ct);
         var rules = await settings.GetAsync(report.CommitteeId, ct);
 
