@@ -78,33 +78,19 @@ public sealed class ActivityQueries(TongxinDbContext db, ConsultationAccess acce
     public async Task<Stream> ExportAsync(ActivityFilter filter, CancellationToken ct = default)
     {
         access.RequireStaff();
-        var file = ProposalExcelExport.TempFile();
-        try
-        {
-            var count = 0;
-            using (var xlsx = new XlsxStreamWriter(file, "协商活动", [12, 40, 20, 24, 17, 17, 10, 8, 8, 8, 8]))
+        return await XlsxStreamWriter.ExportAsync(
+            Filtered(filter).OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Select(Row).AsAsyncEnumerable(),
+            "协商活动",
+            [12, 40, 20, 24, 17, 17, 10, 8, 8, 8, 8],
+            ["类型", "活动名称", "组织者", "地点", "开始时间", "结束时间", "参加方式", "状态", "邀请", "报名", "签到"],
+            r => [r.Type.DisplayName(), r.Title, r.Organizer, r.Venue, Local(r.StartsAt), Local(r.EndsAt), r.Mode.DisplayName(),
+                r.Status.DisplayName(), r.Invited, r.SignedUp, r.SignedIn],
+            async count =>
             {
-                xlsx.WriteHeader(["类型", "活动名称", "组织者", "地点", "开始时间", "结束时间", "参加方式", "状态", "邀请", "报名", "签到"]);
-                await foreach (var r in Filtered(filter).OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).Select(Row).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    count++;
-                    xlsx.WriteRow([r.Type.DisplayName(), r.Title, r.Organizer, r.Venue, Local(r.StartsAt), Local(r.EndsAt), r.Mode.DisplayName(),
-                        r.Status.DisplayName(), r.Invited, r.SignedUp, r.SignedIn]);
-                }
-
-                xlsx.Finish();
-            }
-
-            db.Audit("导出协商活动列表", nameof(Activity), Actor.CommitteeId?.ToString() ?? "", "成功", $"{count} 条；{filter.Describe()}");
-            await db.SaveChangesAsync(ct);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+                db.Audit("导出协商活动列表", nameof(Activity), Actor.CommitteeId?.ToString() ?? "", "成功", $"{count} 条；{filter.Describe()}");
+                await db.SaveChangesAsync(ct);
+            },
+            ct);
     }
 
     public async Task<ActivityDetail> DetailAsync(Guid id, CancellationToken ct = default) =>

@@ -68,23 +68,7 @@ public sealed class ConsultationSettingsHandler(TongxinDbContext db, Consultatio
             .Require(input.MaxLeaveRequests is >= 0 and <= 10, nameof(input.MaxLeaveRequests), "请假申请上限须在0至10次之间。")
             .Require(PlanPattern.Parse(input.PlanPattern) is not null, nameof(input.PlanPattern), PlanPattern.InvalidMessage)
             .ThrowIfInvalid();
-        var s = await db.ConsultationSettings.FirstOrDefaultAsync(x => x.CommitteeId == committeeId, ct);
-        if (s is null)
-        {
-            if (input.Version != 0)
-            {
-                throw new ConflictException(ConcurrentMessage);
-            }
-
-            // Version 1 from the start: a form filled from the defaults carries 0, so a second person
-            // saving from the defaults after the first save is told instead of overwriting it.
-            s = new ConsultationSettings { CommitteeId = committeeId, Version = 1 };
-            db.ConsultationSettings.Add(s);
-        }
-        else
-        {
-            db.Entry(s).Property(x => x.Version).OriginalValue = input.Version;
-        }
+        var s = await db.ForEditAsync<ConsultationSettings>(committeeId, input.Version, ConcurrentMessage, ct);
 
         s.NoticeWorkingDays = input.NoticeWorkingDays;
         s.MaterialsWorkingDays = input.MaterialsWorkingDays;

@@ -23,30 +23,16 @@ public sealed class PlanExport(TongxinDbContext db, PlanHandler plans, TimeProvi
     public async Task<(Stream File, int Year)> ExcelAsync(Guid planId, CancellationToken ct = default)
     {
         var plan = await plans.LoadForReadAsync(planId, ct);
-        var file = ProposalExcelExport.TempFile();
-        try
-        {
-            var n = 0;
-            using (var xlsx = new XlsxStreamWriter(file, $"{plan.Year}年度协商计划", Widths))
-            {
-                xlsx.WriteHeader(Headers);
-                await foreach (var i in plans.Items(plan.Id).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    xlsx.WriteRow([++n, i.Format.DisplayName(), i.Title, i.ActivityType.DisplayName(), $"{i.Month}月", i.LeadLeader, i.Organizer, i.TopicSource?.DisplayName() ?? ""]);
-                }
-
-                xlsx.Finish();
-            }
-
-            await AuditedAsync(plan, "Excel", n, ct);
-            file.Position = 0;
-            return (file, plan.Year);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        var n = 0;
+        var file = await XlsxStreamWriter.ExportAsync(
+            plans.Items(plan.Id).AsAsyncEnumerable(),
+            $"{plan.Year}年度协商计划",
+            Widths,
+            Headers,
+            i => [++n, i.Format.DisplayName(), i.Title, i.ActivityType.DisplayName(), $"{i.Month}月", i.LeadLeader, i.Organizer, i.TopicSource?.DisplayName() ?? ""],
+            count => AuditedAsync(plan, "Excel", count, ct),
+            ct);
+        return (file, plan.Year);
     }
 
     public async Task<(Stream File, int Year)> WordAsync(Guid planId, CancellationToken ct = default)

@@ -263,33 +263,19 @@ public sealed class TopicPoolHandler(TongxinDbContext db, ConsultationAccess acc
     public async Task<Stream> ExportAsync(TopicPoolFilter filter, CancellationToken ct = default)
     {
         var query = Rows(filter);
-        var file = ProposalExcelExport.TempFile();
-        try
-        {
-            var count = 0;
-            using (var xlsx = new XlsxStreamWriter(file, "选题库", Widths))
+        return await XlsxStreamWriter.ExportAsync(
+            query.AsAsyncEnumerable(),
+            "选题库",
+            Widths,
+            Headers,
+            t => [t.Year, t.Title, t.Description, t.Source.DisplayName(), t.ProposedBy, t.SupportCount,
+                t.NeedNote, t.WishNote, t.AbilityNote, t.Status.DisplayName(), BeijingTime.FromUtc(t.CreatedAt).ToString("yyyy-MM-dd HH:mm")],
+            async count =>
             {
-                xlsx.WriteHeader(Headers);
-                await foreach (var t in query.AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    count++;
-                    xlsx.WriteRow([t.Year, t.Title, t.Description, t.Source.DisplayName(), t.ProposedBy, t.SupportCount,
-                        t.NeedNote, t.WishNote, t.AbilityNote, t.Status.DisplayName(), BeijingTime.FromUtc(t.CreatedAt).ToString("yyyy-MM-dd HH:mm")]);
-                }
-
-                xlsx.Finish();
-            }
-
-            db.Audit("导出选题库", nameof(ConsultationTopic), filter.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "成功", $"{count} 条");
-            await db.SaveChangesAsync(ct);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+                db.Audit("导出选题库", nameof(ConsultationTopic), filter.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "成功", $"{count} 条");
+                await db.SaveChangesAsync(ct);
+            },
+            ct);
     }
 
     private IQueryable<TopicPoolRow> Rows(TopicPoolFilter filter)

@@ -121,23 +121,7 @@ public sealed class OpinionSettingsHandler(TongxinDbContext db, OpinionAccess ac
         }
 
         v.ThrowIfInvalid();
-        var s = await db.OpinionSettings.FirstOrDefaultAsync(x => x.CommitteeId == committeeId, ct);
-        if (s is null)
-        {
-            if (input.Version != 0)
-            {
-                throw new ConflictException(ConcurrentMessage);
-            }
-
-            // Version 1 from the start: a form filled from the defaults carries 0, so a second
-            // person saving from the defaults after the first save is told instead of overwriting it.
-            s = new OpinionSettings { CommitteeId = committeeId, Version = 1 };
-            db.OpinionSettings.Add(s);
-        }
-        else
-        {
-            db.Entry(s).Property(x => x.Version).OriginalValue = input.Version;
-        }
+        var s = await db.ForEditAsync<OpinionSettings>(committeeId, input.Version, ConcurrentMessage, ct);
 
         s.MaxChars = input.MaxChars;
         s.Categories = Normalize(input.Categories);

@@ -98,7 +98,7 @@ public sealed class ScreeningQueue(TongxinDbContext db, OpinionAccess access, IA
     public async Task<Stream> ExportAsync(ScreeningFilter filter, CancellationToken ct = default)
     {
         var committeeId = OwnCommittee();
-        var file = ProposalExcelExport.TempFile();
+        var file = XlsxStreamWriter.TempFile();
         try
         {
             var count = await WriteAsync(committeeId, filter, file, ct);

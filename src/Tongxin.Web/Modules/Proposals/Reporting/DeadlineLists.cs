@@ -59,7 +59,7 @@ public sealed class ProposalDeadlineHandler(
     {
         var rows = await (await QueryAsync(due, ct)).Take(50_000).ToListAsync(ct);
         await FillDaysLeftAsync(rows, ct);
-        var file = ProposalExcelExport.TempFile();
+        var file = XlsxStreamWriter.TempFile();
         using (var xlsx = new XlsxStreamWriter(file, due.DisplayName() + "提案", [11, 50, 12, 30, 8, 10, 12, 12, 18, 10]))
         {
             xlsx.WriteHeader(["编号", "案由", "提案人", "承办单位", "承办方式", "单位状态", "交办日期", "办理时限", "时限情况", "重点/重要"]);

@@ -36,7 +36,7 @@ public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler
     /// (a FileStreamResult does) to delete the temporary file.</summary>
     public async Task<Stream> ExportAsync(ProposalFilter filter, CancellationToken ct = default)
     {
-        var file = TempFile();
+        var file = XlsxStreamWriter.TempFile();
         try
         {
             var count = await WriteAsync(filter, file, ct);
@@ -169,8 +169,4 @@ public sealed class ProposalExcelExport(TongxinDbContext db, ProposalListHandler
         public string? UnitName { get; init; }
         public AssignmentRole? UnitRole { get; init; }
     }
-
-    /// <summary>A temporary file that deletes itself when closed.</summary>
-    internal static FileStream TempFile() =>
-        new(Path.Combine(Path.GetTempPath(), $"tongxin-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 }

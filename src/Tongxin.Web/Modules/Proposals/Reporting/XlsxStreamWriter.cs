@@ -21,6 +21,50 @@ public sealed class XlsxStreamWriter : IDisposable
     private uint rowIndex;
     private bool finished;
 
+    /// <summary>A list export: <paramref name="rows"/> streamed into a one-sheet workbook in a
+    /// self-deleting temporary file, then <paramref name="auditAsync"/> with the row count (the
+    /// export's audit entry and save). Returns the file at position 0; disposing it deletes it (a
+    /// FileStreamResult does). On failure the file is deleted and the error passed on.</summary>
+    public static async Task<Stream> ExportAsync<T>(
+        IAsyncEnumerable<T> rows,
+        string sheetName,
+        IReadOnlyList<double> columnWidths,
+        IEnumerable<string> headers,
+        Func<T, IEnumerable<object?>> toRow,
+        Func<int, Task> auditAsync,
+        CancellationToken ct = default)
+    {
+        var file = TempFile();
+        try
+        {
+            var count = 0;
+            using (var xlsx = new XlsxStreamWriter(file, sheetName, columnWidths))
+            {
+                xlsx.WriteHeader(headers);
+                await foreach (var row in rows.WithCancellation(ct))
+                {
+                    count++;
+                    xlsx.WriteRow(toRow(row));
+                }
+
+                xlsx.Finish();
+            }
+
+            await auditAsync(count);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A temporary file that deletes itself when closed.</summary>
+    internal static FileStream TempFile() =>
+        new(Path.Combine(Path.GetTempPath(), $"tongxin-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
     /// <param name="output">Where the workbook goes; left open.</param>
     /// <param name="sheetName">The tab name (at most 31 characters).</param>
     /// <param name="columnWidths">Width of each column in characters.</param>

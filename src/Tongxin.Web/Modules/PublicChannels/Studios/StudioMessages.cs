@@ -82,34 +82,20 @@ public sealed class StudioMessages(TongxinDbContext db, StudioAccess access, IAc
             s.RepliedAt,
             s.Rating,
         });
-        var file = ProposalExcelExport.TempFile();
-        try
-        {
-            var count = 0;
-            using (var xlsx = new XlsxStreamWriter(file, "工作室来信", Widths))
+        return await XlsxStreamWriter.ExportAsync(
+            rows.AsAsyncEnumerable(),
+            "工作室来信",
+            Widths,
+            Headers,
+            r => [r.Studio ?? "", r.Title, r.Content, r.SubmitterName ?? "", Mask(r.Phone) ?? "", r.Status.DisplayName(), r.Unit ?? "",
+                BeijingTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:mm"),
+                r.RepliedAt is { } at ? BeijingTime.FromUtc(at).ToString("yyyy-MM-dd HH:mm") : "", r.Rating?.DisplayName() ?? ""],
+            async count =>
             {
-                xlsx.WriteHeader(Headers);
-                await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    count++;
-                    xlsx.WriteRow([r.Studio ?? "", r.Title, r.Content, r.SubmitterName ?? "", Mask(r.Phone) ?? "", r.Status.DisplayName(), r.Unit ?? "",
-                        BeijingTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:mm"),
-                        r.RepliedAt is { } at ? BeijingTime.FromUtc(at).ToString("yyyy-MM-dd HH:mm") : "", r.Rating?.DisplayName() ?? ""]);
-                }
-
-                xlsx.Finish();
-            }
-
-            db.Audit("导出工作室来信", nameof(PublicSubmission), filter.StudioId?.ToString() ?? "", "成功", $"{count} 条");
-            await db.SaveChangesAsync(ct);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+                db.Audit("导出工作室来信", nameof(PublicSubmission), filter.StudioId?.ToString() ?? "", "成功", $"{count} 条");
+                await db.SaveChangesAsync(ct);
+            },
+            ct);
     }
 
     private IQueryable<PublicSubmission> Filtered(StudioMessageFilter filter)

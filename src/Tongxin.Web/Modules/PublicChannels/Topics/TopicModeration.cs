@@ -77,33 +77,19 @@ public sealed class TopicModeration(TongxinDbContext db, IActorAccessor actors)
     public async Task<Stream> ExportAsync(TopicFilter filter, CancellationToken ct = default)
     {
         var query = Query(filter).Select(t => new { t.Year, t.Title, t.Description, t.SupportCount, t.Status, t.CreatedAt, t.SubmitterName, t.Phone, t.MatchedWords });
-        var file = ProposalExcelExport.TempFile();
-        try
-        {
-            var count = 0;
-            using (var xlsx = new XlsxStreamWriter(file, "码上征题", Widths))
+        return await XlsxStreamWriter.ExportAsync(
+            query.AsAsyncEnumerable(),
+            "码上征题",
+            Widths,
+            Headers,
+            t => [t.Year, t.Title, t.Description, t.SupportCount, t.Status.DisplayName(),
+                BeijingTime.FromUtc(t.CreatedAt).ToString("yyyy-MM-dd HH:mm"), t.SubmitterName ?? "", StudioMessages.Mask(t.Phone) ?? "", t.MatchedWords ?? ""],
+            async count =>
             {
-                xlsx.WriteHeader(Headers);
-                await foreach (var t in query.AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    count++;
-                    xlsx.WriteRow([t.Year, t.Title, t.Description, t.SupportCount, t.Status.DisplayName(),
-                        BeijingTime.FromUtc(t.CreatedAt).ToString("yyyy-MM-dd HH:mm"), t.SubmitterName ?? "", StudioMessages.Mask(t.Phone) ?? "", t.MatchedWords ?? ""]);
-                }
-
-                xlsx.Finish();
-            }
-
-            db.Audit("导出码上征题", nameof(TopicSuggestion), filter.Year?.ToString() ?? "", "成功", $"{count} 条");
-            await db.SaveChangesAsync(ct);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+                db.Audit("导出码上征题", nameof(TopicSuggestion), filter.Year?.ToString() ?? "", "成功", $"{count} 条");
+                await db.SaveChangesAsync(ct);
+            },
+            ct);
     }
 
     private IQueryable<TopicSuggestion> Query(TopicFilter filter)
