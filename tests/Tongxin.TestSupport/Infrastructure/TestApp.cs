@@ -1,3 +1,4 @@
+using Tongxin.Platform.Events;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -133,6 +134,22 @@ public sealed class TestApp : IAsyncDisposable
     {
         await using var scope = As(actor);
         await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Delivers every stored event now. A handler can fail for a reason outside the test
+    /// (on SQLite, a write lost to a parallel test's commit); its backoff would never pass on the
+    /// frozen clock, so a failed message is retried at once, for a few passes.</summary>
+    public async Task DeliverEventsAsync()
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            dispatcher.RetryFailedNow();
+            if (await dispatcher.DispatchPendingAsync(CancellationToken.None) == 0)
+            {
+                return;
+            }
+        }
     }
 
     public HttpClient CreateClient() => App.GetTestClient();

@@ -130,7 +130,7 @@ public class NotificationTests
 
         await NotifyAsync(app, [withEmail.Id, withoutEmail.Id], "您的提案已立案", "提案《关于加强社区养老服务的建议》已立案。", "/Inbox");
         smtp.Count.ShouldBe(0, "no mail is sent inside the request");
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        await app.DeliverEventsAsync();
 
         var mail = await smtp.NextAsync().WaitAsync(TimeSpan.FromSeconds(30));
         mail.From.ShouldBe("noreply@tongxin.test");

@@ -80,6 +80,10 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>Lifts every failed message's backoff so the next pass tries it again at once (an
+    /// operator's "retry now"; tests use it because their clock never reaches a backoff's end).</summary>
+    public void RetryFailedNow() => notBefore.Clear();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Options.RunDispatcher)

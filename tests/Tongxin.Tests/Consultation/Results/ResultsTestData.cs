@@ -53,7 +53,7 @@ internal sealed record ResultsWorld(
     /// when one of this committee's suggestion events could not be delivered.</summary>
     public async Task DispatchAsync()
     {
-        await App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await App.DeliverEventsAsync();
         var committee = Committee.Id.ToString();
         var stuck = await Read(d => d.OutboxMessages.AsNoTracking()
             .Where(m => m.DispatchedAt == null && m.Type == nameof(ConsultationSuggestionChanged) && m.Payload.Contains(committee))

@@ -125,7 +125,7 @@ public static class OutcomesTestData
     /// <summary>Handles every pending event, and fails with the handler's error if one failed.</summary>
     public static async Task DispatchAsync(TestApp app)
     {
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        await app.DeliverEventsAsync();
         var failed = await app.AsAsync(Actor.System, async sp =>
             await sp.GetRequiredService<TongxinDbContext>().OutboxMessages.Where(m => m.LastError != null && m.DispatchedAt == null).Select(m => m.LastError).ToListAsync());
         failed.ShouldBeEmpty();

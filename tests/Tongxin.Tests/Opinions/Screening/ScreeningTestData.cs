@@ -115,5 +115,5 @@ public sealed record ScreeningWorld(
         sp.GetRequiredService<TongxinDbContext>().OpinionHistory.AsNoTracking().Where(h => h.ReportId == id).OrderBy(h => h.At).Select(h => h.Text).ToListAsync());
 
     /// <summary>Delivers the pending events (index, notifications) now.</summary>
-    public Task DeliverAsync() => App.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+    public Task DeliverAsync() => App.DeliverEventsAsync();
 }

@@ -98,7 +98,7 @@ public class MemberProfileTests
         await app.AsAsync(a.Staff.Actor, sp => sp.GetRequiredService<ChangeRequestHandler>().RejectAsync(title.Id, title.Version, "请附任职文件"));
         var inboxBefore = await app.AsAsync(a.Member.Actor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
 
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        await app.DeliverEventsAsync();
 
         inboxBefore.Total.ShouldBe(0, "nothing is sent before the decision's event is dispatched");
         var inbox = await app.AsAsync(a.Member.Actor, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));

@@ -56,7 +56,7 @@ public class ReminderJobTests
         await Run();
         (await Part()).OverdueNotifiedAt.ShouldNotBeNull();
 
-        await app.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await app.DeliverEventsAsync();
         var inbox = await w.As(w.Unit, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
         inbox.Items.ShouldContain(n => n.Body.Contains("将于2026年6月2日到期"));
         inbox.Items.ShouldContain(n => n.Body.Contains("已超过办理期限"));

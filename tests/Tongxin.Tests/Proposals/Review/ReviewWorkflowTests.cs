@@ -35,7 +35,7 @@ public class ReviewWorkflowTests
         pb.Category.ShouldBe("教科文卫体");
         (await w.ReadAsync(c)).Category.ShouldBe("城市建设与管理");
 
-        await app.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await app.DeliverEventsAsync();
         var inbox = await w.As(w.Member, sp => sp.GetRequiredService<NotificationService>().InboxAsync(1));
         inbox.Items.ShouldContain(n => n.Title == "提案已立案" && n.Body.Contains("《关于乙的建议》已立案（第0001号）"));
     }

@@ -97,5 +97,5 @@ public static class SearchTestData
 
     /// <summary>Delivers the pending events (the index handler among them) now.</summary>
     public static Task IndexAsync(this TestApp app) =>
-        app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        app.DeliverEventsAsync();
 }

@@ -42,7 +42,7 @@ public class PublicFormTests
             .Where(n => n.UserId == w.Responsible.Id).Select(n => new { n.Title, n.Link }).ToListAsync());
         for (var round = 0; notes.Count == 0 && round < 20; round++)
         {
-            await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+            await app.DeliverEventsAsync();
             notes = await app.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().Notifications.AsNoTracking()
                 .Where(n => n.UserId == w.Responsible.Id).Select(n => new { n.Title, n.Link }).ToListAsync());
         }

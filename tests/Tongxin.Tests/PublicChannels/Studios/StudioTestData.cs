@@ -59,7 +59,7 @@ internal sealed record StudioWorld(
         });
 
     public async Task DispatchEventsAsync() =>
-        await App.AsAsync(Actor.System, sp => sp.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(default));
+        await App.DeliverEventsAsync();
 }
 
 internal static class StudioTestData
