@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tongxin.Modules.Consultation;
+using Tongxin.Modules.Supervision;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Proposals;
@@ -81,6 +82,13 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<DiscussionComment> DiscussionComments => Set<DiscussionComment>();
     public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<SupervisionTopic> SupervisionTopics => Set<SupervisionTopic>();
+    public DbSet<SupervisorGroup> SupervisorGroups => Set<SupervisorGroup>();
+    public DbSet<SupervisorGroupMember> SupervisorGroupMembers => Set<SupervisorGroupMember>();
+    public DbSet<SupervisionActivity> SupervisionActivities => Set<SupervisionActivity>();
+    public DbSet<SupervisionProblem> SupervisionProblems => Set<SupervisionProblem>();
+    public DbSet<SupervisionProblemStep> SupervisionProblemSteps => Set<SupervisionProblemStep>();
+    public DbSet<SupervisionLetter> SupervisionLetters => Set<SupervisionLetter>();
     public DbSet<OpinionSettings> OpinionSettings => Set<OpinionSettings>();
     public DbSet<OpinionReport> OpinionReports => Set<OpinionReport>();
     public DbSet<OpinionReportAuthor> OpinionReportAuthors => Set<OpinionReportAuthor>();
@@ -129,6 +137,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         OpinionsModel.Configure(builder);
         PublicChannelsModel.Configure(builder);
         ConsultationModel.Configure(builder);
+        SupervisionModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {
