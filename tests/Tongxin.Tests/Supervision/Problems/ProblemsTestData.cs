@@ -29,9 +29,14 @@ internal sealed record ProblemWorld(
     TestData.TestUser Unit2,
     TestData.TestUser OtherCommitteeStaff)
 {
-    public static async Task<ProblemWorld> CreateAsync(TestApp app)
+    public static Task<ProblemWorld> CreateAsync(TestApp app) => CreateInAsync(app, null);
+
+    /// <summary>The world in a county committee under <paramref name="parentId"/> (whose staff may read it), or a city one.</summary>
+    public static async Task<ProblemWorld> CreateInAsync(TestApp app, Guid? parentId)
     {
-        var c = await app.NewCommitteeAsync();
+        var c = parentId is null
+            ? await app.NewCommitteeAsync()
+            : await app.NewCommitteeAsync(parentId, parentMayRead: true, level: CommitteeLevel.County);
         var other = await app.NewCommitteeAsync();
         var ids = await app.AsAsync(Actor.System, async sp =>
         {
@@ -71,7 +76,7 @@ internal sealed record ProblemWorld(
 
     /// <summary>The supervisor records a problem for their group.</summary>
     public Task<Guid> RecordAsync(string title = "园区道路破损影响企业运输", TestData.TestUser? by = null) =>
-        App.AsAsync(( by ?? Supervisor).Actor, sp => sp.GetRequiredService<ProblemRecording>().RecordAsync(Input(title)));
+        App.AsAsync((by ?? Supervisor).Actor, sp => sp.GetRequiredService<ProblemRecording>().RecordAsync(Input(title)));
 
     public Task<SupervisionProblem> ProblemAsync(Guid id) =>
         App.AsAsync(Actor.System, sp => sp.GetRequiredService<TongxinDbContext>().SupervisionProblems.AsNoTracking().SingleAsync(p => p.Id == id));
