@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tongxin.Modules.Supervision;
 using Tongxin.Modules.Supervision.Problems;
+using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public class ProblemAuthorizationTests
         var app = await TestApp.SharedAsync(db);
         var city = await app.NewCommitteeAsync();
         var county = await ProblemWorld.CreateInAsync(app, city.Id);
-        var cityStaff = await app.NewUserAsync(city, Platform.Accounts.Roles.Staff, [Platform.Accounts.Permissions.Supervision]);
+        var cityStaff = await app.NewUserAsync(city, Roles.Staff, [Permissions.Supervision]);
         var id = await county.RecordAsync();
 
         // The city's actor reads the county (parent may read).
