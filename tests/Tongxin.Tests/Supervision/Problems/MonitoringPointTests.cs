@@ -44,7 +44,8 @@ public partial class MonitoringPointTests
         var receipt = await ReceiptAsync(phone, code);
         receipt.ShouldContain("已答复");
         receipt.ShouldContain("已统一审查口径，一次性告知企业所需材料。");
-        receipt.ShouldNotContain("138");
+        receipt.ShouldNotContain("13812345678");
+        receipt.ShouldNotContain("138****5678");
 
         // 群众评 with the receipt code; the rating shows on the problem page.
         var rated = await phone.PostFormAsync("/q/receipt?handler=Rate", new() { ["Code"] = code, ["Rating"] = "Satisfied", ["Comment"] = "效率很高" }, $"/q/receipt?code={code}");
@@ -62,8 +63,9 @@ public partial class MonitoringPointTests
         (await ReceiptAsync(phone, code)).ShouldContain("已办结");
 
         // Without the code nothing is found.
-        var wrong = await phone.GetPageAsync("/q/receipt?code=ABCDEFGHJK");
-        wrong.ShouldContain(PublicReceipts.NotFound);
+        var wrong = await phone.GetAsync("/q/receipt?code=ABCDEFGHJK");
+        wrong.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain(PublicReceipts.NotFound);
     }
 
     [Theory, ClassData(typeof(Databases))]

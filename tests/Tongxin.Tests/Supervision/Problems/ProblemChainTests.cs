@@ -61,13 +61,13 @@ public class ProblemChainTests
         (await w.StepsAsync(id))[2].Text.ShouldContain("已安排施工队");
 
         // The unit heard of the assignment, the return and the close-out; the reporter of every step.
-        await app.DeliverEventsAsync();
-        var unitNotes = await w.NotesAsync(w.Unit1);
+        var unitNotes = await w.NotesAfterEventsAsync(w.Unit1, n => n.Count >= 3);
         unitNotes.Count(n => n.Title == "监督问题办理中").ShouldBe(2);
         unitNotes.ShouldContain(n => n.Title == "监督问题已销号" && n.Link == $"/Supervision/Problems/Detail/{id}");
-        (await w.NotesAsync(w.Supervisor)).Count.ShouldBeGreaterThanOrEqualTo(6);
-        (await w.NotesAsync(w.Staff)).ShouldContain(n => n.Title == "新的监督问题待交办：监督〔2026〕1号");
-        (await w.NotesAsync(w.Staff)).ShouldContain(n => n.Title == "监督问题已答复");
+        (await w.NotesAfterEventsAsync(w.Supervisor, n => n.Count >= 6)).Count.ShouldBe(6); // every step after recording
+        var staffNotes = await w.NotesAfterEventsAsync(w.Staff, n => n.Count >= 4);
+        staffNotes.ShouldContain(n => n.Title == "新的监督问题待交办：监督〔2026〕1号");
+        staffNotes.Count(n => n.Title == "监督问题已答复").ShouldBe(3); // two replies and the return visit
         (await w.NotesAsync(w.Unit2)).ShouldBeEmpty();
     }
 

@@ -106,6 +106,20 @@ internal sealed record ProblemWorld(
     public Task<ProblemDetail> DetailAsync(Guid id, TestData.TestUser user) =>
         App.AsAsync(user.Actor, sp => sp.GetRequiredService<ProblemQueries>().DetailAsync(id));
 
+    /// <summary>The user's inbox once the stored events are delivered: the app's own dispatcher may be
+    /// delivering some at this moment, so this delivers again until <paramref name="expected"/> holds (or gives up).</summary>
+    public async Task<List<(string Title, string Body, string? Link)>> NotesAfterEventsAsync(TestData.TestUser user, Func<List<(string Title, string Body, string? Link)>, bool> expected)
+    {
+        var notes = await NotesAsync(user);
+        for (var round = 0; !expected(notes) && round < 20; round++)
+        {
+            await App.DeliverEventsAsync();
+            notes = await NotesAsync(user);
+        }
+
+        return notes;
+    }
+
     public Task<List<(string Title, string Body, string? Link)>> NotesAsync(TestData.TestUser user) =>
         App.AsAsync(Actor.System, async sp => (await sp.GetRequiredService<TongxinDbContext>().Notifications.AsNoTracking()
                 .Where(n => n.UserId == user.Id).OrderBy(n => n.CreatedAt).Select(n => new { n.Title, n.Body, n.Link }).ToListAsync())

@@ -8,7 +8,7 @@ using Tongxin.Platform.Web;
 namespace Tongxin.Modules.Supervision.Problems;
 
 /// <summary>Who hears of a problem in their inbox: the committee's supervision staff of a new
-/// problem and of a reply to check; the unit of an assignment, a return and the close-out; the
+/// problem and of a reply to check (and its return visit); the unit of an assignment, a return and the close-out; the
 /// reporting supervisor of every change.</summary>
 public sealed class ProblemNotifications(TongxinDbContext db, NotificationService notifications)
     : IEventHandler<SupervisionProblemRecorded>, IEventHandler<SupervisionProblemChanged>
@@ -39,9 +39,8 @@ public sealed class ProblemNotifications(TongxinDbContext db, NotificationServic
             recipients.AddRange(await UnitUsersAsync(db, unitId, ct));
         }
 
-        // A reply waits for the staff; the return visit on it is their own step.
-        if (e.Status == ProblemStatus.Replied
-            && await db.SupervisionProblems.IgnoreQueryFilters().AnyAsync(p => p.Id == e.ProblemId && p.Status == ProblemStatus.Replied && p.ReturnVisitAt == null, ct))
+        // A reply (and the return visit on it) is where the staff's next step waits: 回访 or 销号.
+        if (e.Status == ProblemStatus.Replied)
         {
             recipients.AddRange(await StaffAsync(db, e.CommitteeId, ct));
         }
