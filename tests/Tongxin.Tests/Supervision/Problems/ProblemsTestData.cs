@@ -49,8 +49,13 @@ internal sealed record ProblemWorld(
             var topic = new SupervisionTopic { CommitteeId = c.Id, Year = 2026, Title = "优化营商环境专项民主监督", Status = SupervisionTopicStatus.Active };
             var group = new SupervisorGroup
             {
-                CommitteeId = c.Id, Name = "第一民主监督小组", TopicId = topic.Id, HandlingUnitId = unit1.Id, Department = unit1.Name,
-                TermStart = new(2026, 1, 1), TermEnd = new(2026, 12, 31),
+                CommitteeId = c.Id,
+                Name = "第一民主监督小组",
+                TopicId = topic.Id,
+                HandlingUnitId = unit1.Id,
+                Department = unit1.Name,
+                TermStart = new(2026, 1, 1),
+                TermEnd = new(2026, 12, 31),
             };
             db.AddRange(supervisor, outsider, unit1, unit2, topic, group);
             db.SupervisorGroupMembers.Add(new SupervisorGroupMember { CommitteeId = c.Id, GroupId = group.Id, MemberId = supervisor.Id, Role = SupervisorRole.Member });
