@@ -67,6 +67,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             ["Tongxin:DemoMode"] = "true",
             ["Tongxin:Proposals:RunReminders"] = "false",
+            ["Tongxin:Supervision:RunReminders"] = "false",
             ["Tongxin:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
             // The clock never moves in the shared app and every request comes from one address:

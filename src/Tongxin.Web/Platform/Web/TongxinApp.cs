@@ -102,6 +102,7 @@ public static class TongxinApp
         Tongxin.Modules.Consultation.Online.OnlineModule.AddConsultationOnline(services);
         Tongxin.Modules.Consultation.Activities.ActivitiesModule.AddConsultationActivities(services);
         Tongxin.Modules.Supervision.SupervisionModule.AddSupervision(services);
+        Tongxin.Modules.Supervision.Problems.ProblemsModule.AddSupervisionProblems(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
@@ -264,6 +265,7 @@ public static class TongxinApp
         Tongxin.Modules.Proposals.Reporting.ReportingModule.Map(api);
         Tongxin.Modules.Opinions.Outcomes.OutcomesModule.Map(api);
         Tongxin.Modules.Opinions.Reports.ReportsModule.Map(api);
+        Tongxin.Modules.Supervision.Problems.ProblemsModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.

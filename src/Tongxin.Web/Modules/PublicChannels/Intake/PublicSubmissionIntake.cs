@@ -26,7 +26,8 @@ public sealed record PublicSubmissionReceived(Guid SubmissionId, Guid CommitteeI
 /// <summary>收信 – stores one public letter (码上商 or 委员工作室) with every intake rule: one row per
 /// form (idempotency key), cleaned and checked fields, sensitive words to moderation, a unique
 /// receipt code, the client hash. One save: nothing is stored half.</summary>
-public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor actors, SensitiveWordFilter words, TimeProvider time)
+public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor actors, SensitiveWordFilter words, TimeProvider time,
+    IEnumerable<IPublicLetterFollower> followers)
 {
     public const int MaxTitle = 100;
     public const int MaxContent = 2000;
@@ -76,6 +77,14 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
         // unique indexes decide, and only a refused insert asks why.
         for (var attempt = 1; ; attempt++)
         {
+            if (submission.Status == PublicSubmissionStatus.Received)
+            {
+                foreach (var follower in followers)
+                {
+                    await follower.FollowAsync(submission, ct);
+                }
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);

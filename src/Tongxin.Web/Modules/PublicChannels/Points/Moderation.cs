@@ -12,8 +12,10 @@ public sealed record ModerationRow(Guid Id, PublicChannel Channel, string Channe
 /// <summary>来信审核 – letters in which a sensitive word matched wait here (staff with the 公众渠道
 /// permission, own committee): 通过 releases them to the handler (待处理), 屏蔽 hides them for good
 /// (the receipt then finds nothing).</summary>
-public sealed class ModerationQueue(TongxinDbContext db, IActorAccessor actors, TimeProvider time)
+public sealed class ModerationQueue(TongxinDbContext db, IActorAccessor actors, TimeProvider time, IEnumerable<IPublicLetterFollower> followers)
 {
+    private const string ConcurrentlyModerated = "该来信刚刚已被他人审核，请刷新后查看。";
+
     private Actor Actor => actors.Actor;
 
     public async Task<PagedList<ModerationRow>> ListAsync(int page, CancellationToken ct = default)
@@ -48,7 +50,29 @@ public sealed class ModerationQueue(TongxinDbContext db, IActorAccessor actors, 
         var s = await LoadAsync(id, version, ct);
         s.Status = PublicSubmissionStatus.Received;
         db.Raise(new PublicSubmissionReceived(s.Id, s.CommitteeId, s.Channel, s.LiaisonPointId, s.StudioId, s.Status));
-        await SaveAsync(s, "审核通过群众来信", ct);
+        s.LastActivityAt = time.GetUtcNow().UtcDateTime;
+        db.Audit("审核通过群众来信", nameof(PublicSubmission), s.Id.ToString(), "成功", s.MatchedWords ?? "");
+        // A follower numbering its rows may lose a number to a save at the same moment: it takes the next one.
+        for (var attempt = 1; ; attempt++)
+        {
+            foreach (var follower in followers)
+            {
+                await follower.FollowAsync(s, ct);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflictException(ConcurrentlyModerated);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>屏蔽.</summary>
@@ -83,7 +107,7 @@ public sealed class ModerationQueue(TongxinDbContext db, IActorAccessor actors, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("该来信刚刚已被他人审核，请刷新后查看。");
+            throw new ConflictException(ConcurrentlyModerated);
         }
     }
 
