@@ -108,7 +108,7 @@ public class GroupTests
         await w.AddAsync(held, link, cancelled, cancelledLink);
 
         var all = await w.As(w.Staff, sp => Queries(sp).ListAsync(new GroupFilter(), 1));
-        all.Items.Select(r => (r.Name, r.Members, r.Activities, r.Topic)).ShouldBe([("甲组", 2, 1, "2026年 专项甲"), ("乙组", 1, 0, null)]);
+        all.Items.Select(r => (r.Name, r.Members, r.Activities, r.Topic)).ShouldBe([("乙组", 1, 0, null), ("甲组", 2, 1, "2026年 专项甲")]);
         (await w.As(w.Staff, sp => Queries(sp).ListAsync(new GroupFilter { TopicId = topic }, 1))).Items.Select(r => r.Id).ShouldBe([first]);
         (await w.As(w.Staff, sp => Queries(sp).ListAsync(new GroupFilter { Q = "乙" }, 1))).Items.Select(r => r.Id).ShouldBe([second]);
         (await w.As(w.Staff, sp => Queries(sp).ListAsync(new GroupFilter { Active = false }, 1))).Total.ShouldBe(0);

@@ -105,7 +105,10 @@ public class SupervisionActivityTests
         (await Should.ThrowAsync<ValidationFailedException>(() => w.As(w.Staff, sp => Engine(sp).CreateAsync(consultationInput))))
             .Errors["Type"].ShouldBe(["只能管理民主监督类型的活动（其他类型需要协商议政管理权限）。"]);
         var consultation = await w.As(w.ConsultationStaff, sp => Engine(sp).CreateAsync(consultationInput));
-        (await Should.ThrowAsync<ForbiddenException>(() => w.As(w.Staff, sp => Engine(sp).PublishAsync(consultation))))
+        // Its draft is not even visible to them; once published, they are refused.
+        await Should.ThrowAsync<NotFoundException>(() => w.As(w.Staff, sp => Engine(sp).PublishAsync(consultation)));
+        await w.As(w.ConsultationStaff, sp => Engine(sp).PublishAsync(consultation));
+        (await Should.ThrowAsync<ForbiddenException>(() => w.As(w.Staff, sp => Engine(sp).CancelAsync(consultation))))
             .Message.ShouldBe("只有具有协商议政管理权限的工作人员可以执行此操作。");
         await Should.ThrowAsync<ForbiddenException>(() => w.As(w.Staff, sp => sp.GetRequiredService<ActivityQueries>().ParticipantsAsync(consultation)));
 
@@ -119,7 +122,6 @@ public class SupervisionActivityTests
 
         // Consultation staff still manage both; the county's supervision staff neither.
         (await w.As(w.ConsultationStaff, sp => sp.GetRequiredService<ActivityQueries>().ParticipantsAsync(supervision))).Count.ShouldBe(1);
-        await w.As(w.ConsultationStaff, sp => Engine(sp).PublishAsync(consultation));
         await Should.ThrowAsync<NotFoundException>(() => w.As(w.CountyStaff, sp => Engine(sp).PublishAsync(supervision)));
         // Preparation stays consultation-only.
         await Should.ThrowAsync<ForbiddenException>(() => w.As(w.Staff, sp => sp.GetRequiredService<ConsultationAccess>().LoadActivityForStaffAsync(supervision)));
