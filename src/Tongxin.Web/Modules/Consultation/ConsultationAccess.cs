@@ -21,13 +21,28 @@ public sealed class ConsultationAccess(TongxinDbContext db, IActorAccessor actor
 
     public static bool IsUnit(Actor a) => a.IsInRole(Roles.Unit) && a.HandlingUnitId is not null;
 
-    /// <summary>The activities the actor may see: staff of the committee see all (drafts too); everyone
-    /// else sees published and closed ones (on top of the committee filter).</summary>
+    /// <summary>民主监督工作人员: staff with the supervision permission run the engine's activities of
+    /// type 民主监督 (issue 6), and only those.</summary>
+    public static bool IsSupervisionStaff(Actor a) => a.IsInRole(Roles.Staff) && a.HasPermission(Permissions.Supervision);
+
+    /// <summary>Whether the actor may manage activities of this type: consultation staff every type,
+    /// supervision staff the 民主监督 ones.</summary>
+    public static bool MayManage(Actor a, ActivityType type) =>
+        IsConsultationStaff(a) || (type == ActivityType.Supervision && IsSupervisionStaff(a));
+
+    /// <summary>The activities the actor may see: consultation staff see all (drafts too), supervision
+    /// staff the drafts of 民主监督 activities too; everyone else sees published and closed ones (on
+    /// top of the committee filter).</summary>
     public IQueryable<Activity> ReadableActivities()
     {
         var q = db.Activities.AsQueryable();
-        return IsConsultationStaff(Actor)
-            ? q
+        if (IsConsultationStaff(Actor))
+        {
+            return q;
+        }
+
+        return IsSupervisionStaff(Actor)
+            ? q.Where(x => x.Status == ActivityStatus.Published || x.Status == ActivityStatus.Closed || x.Type == ActivityType.Supervision)
             : q.Where(x => x.Status == ActivityStatus.Published || x.Status == ActivityStatus.Closed);
     }
 
@@ -46,6 +61,36 @@ public sealed class ConsultationAccess(TongxinDbContext db, IActorAccessor actor
         }
 
         return activity;
+    }
+
+    /// <summary>An activity for the engine's own staff actions (edit, invite, publish, cancel, close,
+    /// sign-in, leave decisions): consultation staff, or supervision staff for a 民主监督 activity, of
+    /// the activity's own committee. Preparation, results and discussions stay consultation-only
+    /// (<see cref="LoadActivityForStaffAsync"/>).</summary>
+    public async Task<Activity> LoadActivityForManagerAsync(Guid id, CancellationToken ct = default)
+    {
+        RequireManager();
+        var activity = await LoadActivityAsync(id, ct);
+        if (!MayManage(Actor, activity.Type))
+        {
+            throw new ForbiddenException("只有具有协商议政管理权限的工作人员可以执行此操作。");
+        }
+
+        if (!Actor.CanWrite(activity.CommitteeId))
+        {
+            throw new ForbiddenException("只能管理本级政协的活动。");
+        }
+
+        return activity;
+    }
+
+    /// <summary>Staff who manage at least one kind of activity (consultation or supervision staff).</summary>
+    public void RequireManager()
+    {
+        if (!IsConsultationStaff(Actor) && !IsSupervisionStaff(Actor))
+        {
+            RequireStaff();
+        }
     }
 
     public void RequireStaff()

@@ -17,7 +17,8 @@ public sealed record ActivityOptions(
     IReadOnlyList<ActivityOption> Members);
 
 /// <summary>活动管理 – staff create, edit, invite, publish, cancel and close activities (DESIGN.md
-/// "Who may do what": staff with <c>consultations</c> of the activity's committee).</summary>
+/// "Who may do what": staff with <c>consultations</c> of the activity's committee; staff with
+/// <c>supervision</c> for activities of type 民主监督).</summary>
 public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess access, IActorAccessor actors, TimeProvider time)
 {
     public const int MaxTextList = 2000;
@@ -64,7 +65,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
 
     public async Task<ActivityInput> GetInputAsync(Guid id, CancellationToken ct = default)
     {
-        var a = await access.LoadActivityForStaffAsync(id, ct);
+        var a = await access.LoadActivityForManagerAsync(id, ct);
         return new ActivityInput
         {
             Type = a.Type,
@@ -104,6 +105,8 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
         await ApplyAsync(activity, input, ct);
         if (input.PlanItemId is { } itemId)
         {
+            // Plan items are the consultation plan's: only its staff carry them out.
+            access.RequireStaff();
             var item = await PlanItemAsync(committeeId, itemId, ct, tracked: true);
             if (item.ActivityId is not null)
             {
@@ -121,7 +124,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
 
     public async Task UpdateAsync(Guid id, ActivityInput input, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         RequireOpen(activity);
         db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version;
         if (input.Mode == AttendanceMode.SignUp && input.Capacity is { } capacity)
@@ -143,7 +146,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
     /// activity's new invitees are told in their inbox.</summary>
     public async Task<int> InviteAsync(Guid id, InviteInput input, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         RequireOpen(activity);
         var committeeId = activity.CommitteeId;
         var picked = input.MemberIds.Distinct().ToList();
@@ -194,7 +197,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
     /// a sign-in stays.</summary>
     public async Task RemoveParticipantAsync(Guid id, Guid participantId, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         RequireOpen(activity);
         var p = await db.ActivityParticipants.FirstOrDefaultAsync(x => x.Id == participantId && x.ActivityId == id, ct)
             ?? throw new NotFoundException("参加人");
@@ -210,7 +213,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
     /// <summary>发布 – members see the activity from now on; the invited are told in their inbox.</summary>
     public async Task PublishAsync(Guid id, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         if (activity.Status != ActivityStatus.Draft)
         {
             throw new ConflictException($"活动{activity.Status.DisplayName()}，不能发布。");
@@ -235,7 +238,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
     /// <summary>取消 – a draft or published activity; the participants of a published one are told.</summary>
     public async Task CancelAsync(Guid id, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         if (activity.Status is not (ActivityStatus.Draft or ActivityStatus.Published))
         {
             throw new ConflictException($"活动{activity.Status.DisplayName()}，不能取消。");
@@ -263,7 +266,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
     /// "Closing an activity"). The activity's row version makes a second, concurrent close fail.</summary>
     public async Task<int> CloseAsync(Guid id, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(id, ct);
+        var activity = await access.LoadActivityForManagerAsync(id, ct);
         if (activity.Status == ActivityStatus.Closed)
         {
             throw new ConflictException("活动已结束，出勤已确定，不能重复结束。");
@@ -322,6 +325,8 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
         var committeeId = a.CommitteeId;
         var v = new Validation()
             .Require(Enum.IsDefined(input.Type), nameof(input.Type), "请选择活动类型。")
+            .Require(!Enum.IsDefined(input.Type) || ConsultationAccess.MayManage(actors.Actor, input.Type), nameof(input.Type),
+                "只能管理民主监督类型的活动（其他类型需要协商议政管理权限）。")
             .NotBlank(input.Title, nameof(input.Title), "活动名称")
             .MaxLength(input.Title?.Trim(), 100, nameof(input.Title), "活动名称")
             .MaxLength(input.Topic, 4000, nameof(input.Topic), "协商议题")
@@ -408,7 +413,7 @@ public sealed class ActivityHandler(TongxinDbContext db, ConsultationAccess acce
 
     private Guid OwnCommittee()
     {
-        access.RequireStaff();
+        access.RequireManager();
         return actors.Actor.CommitteeId ?? throw new ForbiddenException("账号未归属任何政协组织。");
     }
 }

@@ -103,14 +103,14 @@ public sealed class ActivityQueries(TongxinDbContext db, ConsultationAccess acce
     /// <summary>The header, for the staff-only pages (sign-in screen, scanner, invitations).</summary>
     public async Task<ActivityDetail> StaffDetailAsync(Guid id, CancellationToken ct = default)
     {
-        await access.LoadActivityForStaffAsync(id, ct);
+        await access.LoadActivityForManagerAsync(id, ct);
         return await DetailAsync(id, ct);
     }
 
     /// <summary>Everyone's place (staff of the activity's committee only).</summary>
     public async Task<IReadOnlyList<ParticipantRow>> ParticipantsAsync(Guid id, CancellationToken ct = default)
     {
-        await access.LoadActivityForStaffAsync(id, ct);
+        await access.LoadActivityForManagerAsync(id, ct);
         return await db.ActivityParticipants.AsNoTracking().Where(p => p.ActivityId == id)
             .Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new { p, m })
             .OrderBy(x => x.m.Name)

@@ -178,7 +178,7 @@ public sealed class ParticipationHandler(
     /// <summary>准假 / 不准假 – staff decide a waiting request; the member is told in the inbox.</summary>
     public async Task DecideLeaveAsync(Guid activityId, Guid participantId, bool approve, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(activityId, ct);
+        var activity = await access.LoadActivityForManagerAsync(activityId, ct);
         if (activity.Status is not (ActivityStatus.Published or ActivityStatus.Draft))
         {
             throw new ConflictException($"活动{activity.Status.DisplayName()}，不能再审批请假。");

@@ -61,7 +61,7 @@ public sealed class SignInHandler(TongxinDbContext db, ConsultationAccess access
     /// <summary>Staff scan (or type) a member's 履职码.</summary>
     public async Task<SignInOutcome> SignInByMemberCodeAsync(Guid activityId, string? dutyCode, CancellationToken ct = default)
     {
-        var activity = OpenForSignIn(await access.LoadActivityForStaffAsync(activityId, ct));
+        var activity = OpenForSignIn(await access.LoadActivityForManagerAsync(activityId, ct));
         var code = dutyCode?.Trim() ?? "";
         if (code.Length is 0 or > 64)
         {
@@ -80,7 +80,7 @@ public sealed class SignInHandler(TongxinDbContext db, ConsultationAccess access
     /// <summary>工作人员补签 – staff tick a participant in the list.</summary>
     public async Task<SignInOutcome> SignInManuallyAsync(Guid activityId, Guid participantId, CancellationToken ct = default)
     {
-        var activity = OpenForSignIn(await access.LoadActivityForStaffAsync(activityId, ct));
+        var activity = OpenForSignIn(await access.LoadActivityForManagerAsync(activityId, ct));
         var exists = await db.ActivityParticipants.AnyAsync(p => p.Id == participantId && p.ActivityId == activityId, ct);
         return exists ? await MarkAsync(activity, participantId, SignInMethod.Manual, ct) : throw new NotFoundException("参加人");
     }
@@ -88,7 +88,7 @@ public sealed class SignInHandler(TongxinDbContext db, ConsultationAccess access
     /// <summary>The staff screen's current code (and the count), refreshed by the page every window.</summary>
     public async Task<SignInScreen> ScreenAsync(Guid activityId, CancellationToken ct = default)
     {
-        var activity = await access.LoadActivityForStaffAsync(activityId, ct);
+        var activity = await access.LoadActivityForManagerAsync(activityId, ct);
         var window = (await settings.GetAsync(activity.CommitteeId, ct)).SignInCodeSeconds;
         var now = time.GetUtcNow();
         var code = SignInCode.Current(activity.SignInSecret, now, window);

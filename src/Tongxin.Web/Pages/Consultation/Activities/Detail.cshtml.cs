@@ -29,7 +29,8 @@ public class DetailModel(
 
     public int MaxLeaveRequests { get; private set; }
 
-    /// <summary>Consultation staff of the activity's own committee: sees the list and the actions.</summary>
+    /// <summary>Staff of the activity's own committee who manage its type (consultation staff; supervision
+    /// staff for a 民主监督 activity): sees the list and the actions.</summary>
     public bool IsManager { get; private set; }
 
     public bool IsMember => ConsultationAccess.IsMember(actors.Actor) && actors.Actor.CommitteeId == Activity.CommitteeId;
@@ -42,7 +43,7 @@ public class DetailModel(
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Activity = await queries.DetailAsync(id, ct);
-        IsManager = ConsultationAccess.IsConsultationStaff(actors.Actor) && actors.Actor.CanWrite(Activity.CommitteeId);
+        IsManager = ConsultationAccess.MayManage(actors.Actor, Activity.Type) && actors.Actor.CanWrite(Activity.CommitteeId);
         if (IsManager)
         {
             Participants = await queries.ParticipantsAsync(id, ct);
