@@ -169,8 +169,8 @@ public sealed class LetterHandler(TongxinDbContext db, SupervisionAccess access,
 
         RequireStatus(letter, LetterStatus.Sent, letter.Status == LetterStatus.Answered ? "该建议书已有反馈，不能重复反馈。" : "只有已送达的建议书可以记录反馈。");
         new Validation()
-            .NotBlank(response, "Response", "部门反馈")
-            .MaxLength(response?.Trim(), ResponseMax, "Response", "部门反馈")
+            .NotBlank(response, "ResponseText", "部门反馈")
+            .MaxLength(response?.Trim(), ResponseMax, "ResponseText", "部门反馈")
             .ThrowIfInvalid();
         letter.Status = LetterStatus.Answered;
         letter.Response = response!.Trim();
