@@ -138,12 +138,15 @@ public class FiguresTests
 
         f.Headline.ShouldBe("2 个小组 4 名民主监督员 2 场 2 份建议书");
         f.ChainLine.ShouldBe("发现问题 4 个，按时交办 2 个，按时答复 1 个，回访 1 个（回访率 50%），销号 1 个；建议书已反馈 1 份");
-        f.Rows.Select(r => r.Name).ShouldBe(["甲小组", "乙小组", SupervisionFigures.NoGroupName]);
-        f.Rows[0].ShouldBe(new GroupFigures("甲小组", 3, 2, 3, 1, 1, 1, 1, 2, 2, 1));
-        f.Rows[1].ShouldBe(new GroupFigures("乙小组", 2, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        f.Rows[2].ShouldBe(new GroupFigures(SupervisionFigures.NoGroupName, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0));
+        // Groups come in the database's name order; the problems of no group come last.
+        f.Rows.Select(r => r.Name).Order().ShouldBe(new[] { "甲小组", "乙小组", SupervisionFigures.NoGroupName }.Order());
+        f.Rows[^1].Name.ShouldBe(SupervisionFigures.NoGroupName);
+        var rows = f.Rows.ToDictionary(r => r.Name);
+        rows["甲小组"].ShouldBe(new GroupFigures("甲小组", 3, 2, 3, 1, 1, 1, 1, 2, 2, 1));
+        rows["乙小组"].ShouldBe(new GroupFigures("乙小组", 2, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        rows[SupervisionFigures.NoGroupName].ShouldBe(new GroupFigures(SupervisionFigures.NoGroupName, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0));
         f.Total.ShouldBe(new GroupFigures("合计", 4, 2, 4, 2, 1, 1, 1, 2, 2, 1));
-        f.Rows[1].ReturnVisitRateText.ShouldBe("—");
+        rows["乙小组"].ReturnVisitRateText.ShouldBe("—");
 
         var last = await app.AsAsync(leader.Actor, sp => sp.GetRequiredService<SupervisionFigures>().GetAsync(2025));
         last.Headline.ShouldBe("2 个小组 3 名民主监督员 1 场 1 份建议书");
@@ -154,8 +157,8 @@ public class FiguresTests
         using var book = new XLWorkbook(new MemoryStream(content));
         var sheet = book.Worksheet(1);
         sheet.Cell(1, 1).GetString().ShouldEndWith(f.Headline);
-        sheet.Cell(4, 1).GetString().ShouldBe("甲小组");
-        sheet.Cell(4, 9).GetString().ShouldBe("50%");
+        var row = Enumerable.Range(4, 3).Single(r => sheet.Cell(r, 1).GetString() == "甲小组");
+        sheet.Cell(row, 9).GetString().ShouldBe("50%");
         sheet.Cell(7, 1).GetString().ShouldBe("合计");
         sheet.Cell(7, 4).GetValue<int>().ShouldBe(4);
     }
