@@ -37,6 +37,18 @@ public partial class MonitoringPointTests
         (await w.StepsAsync(p.Id)).ShouldHaveSingleItem().ActorName.ShouldBe("营商环境监测点");
         (await ReceiptAsync(phone, code)).ShouldContain("已收到，等待处理");
 
+        // The point's own inbox shows the letter but leaves the answer to the chain.
+        await w.App.AsAsync(w.Staff.Actor, async sp =>
+        {
+            var inbox = sp.GetRequiredService<LetterInbox>();
+            var row = (await inbox.ListAsync(null, 1)).Items.ShouldHaveSingleItem();
+            var letter = await inbox.GetAsync(row.Id);
+            letter.TakenOverBy.ShouldBe("民主监督问题清单");
+            var refused = await Should.ThrowAsync<ConflictException>(() => inbox.ReplyAsync(row.Id, letter.Version, "已收到"));
+            refused.Message.ShouldContain("民主监督问题清单");
+            await Should.ThrowAsync<ConflictException>(() => inbox.ConvertToReportAsync(row.Id, letter.Version));
+        });
+
         await w.AssignAsync(p.Id);
         (await ReceiptAsync(phone, code)).ShouldContain("已转交有关单位办理");
 

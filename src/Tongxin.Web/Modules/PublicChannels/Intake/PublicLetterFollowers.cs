@@ -9,4 +9,9 @@ public interface IPublicLetterFollower
     /// needs no moderation, or one a moderator approves); adds the follower's rows to the same
     /// context. Called again after a refused insert, so rows numbered by "highest + 1" can take the next number.</summary>
     Task FollowAsync(PublicSubmission submission, CancellationToken ct);
+
+    /// <summary>The name of the follower's chain when it has taken the letter over (e.g. 民主监督问题清单),
+    /// else null. A taken-over letter is answered through that chain only: the point's inbox shows it
+    /// but refuses to reply, close or convert it.</summary>
+    Task<string?> TakenOverByAsync(Guid submissionId, CancellationToken ct);
 }

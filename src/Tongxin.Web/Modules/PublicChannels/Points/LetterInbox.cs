@@ -31,13 +31,14 @@ public sealed record LetterDetail(
     Guid? ReportId,
     PublicRating? Rating,
     string? RatingComment,
-    int Version);
+    int Version,
+    string? TakenOverBy = null);
 
 /// <summary>我的码上商来信 – the letters of the points an actor answers for (一码直达), or of every
 /// point of the committee for 公众渠道 staff: open (处理中), reply (已答复), close (已办结), or turn
 /// into a 社情民意 report (已转社情民意). Letters waiting for moderation or blocked are not here.
 /// Phones are shown in full to these handlers only.</summary>
-public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission, IActorAccessor actors, TimeProvider time)
+public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission, IActorAccessor actors, TimeProvider time, IEnumerable<IPublicLetterFollower> followers)
 {
     public const int MaxReply = 2000;
     private Actor Actor => actors.Actor;
@@ -73,8 +74,9 @@ public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission
     public Task<int> WaitingCountAsync(CancellationToken ct = default) =>
         Letters().CountAsync(s => s.Status == PublicSubmissionStatus.Received, ct);
 
-    public async Task<LetterDetail> GetAsync(Guid id, CancellationToken ct = default) =>
-        await Letters().Where(s => s.Id == id)
+    public async Task<LetterDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var letter = await Letters().Where(s => s.Id == id)
             .Select(s => new LetterDetail(
                 s.Id,
                 s.LiaisonPointId!.Value,
@@ -94,6 +96,21 @@ public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission
                 s.RatingComment,
                 s.Version))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("来信");
+        return letter with { TakenOverBy = await TakenOverByAsync(id, ct) };
+    }
+
+    private async Task<string?> TakenOverByAsync(Guid id, CancellationToken ct)
+    {
+        foreach (var follower in followers)
+        {
+            if (await follower.TakenOverByAsync(id, ct) is { } chain)
+            {
+                return chain;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>受理: Received → Processing (the public sees 正在处理).</summary>
     public async Task OpenAsync(Guid id, int version, CancellationToken ct = default)
@@ -203,6 +220,11 @@ public sealed class LetterInbox(TongxinDbContext db, ReportSubmission submission
         if (!Actor.CanWrite(letter.CommitteeId))
         {
             throw new ForbiddenException();
+        }
+
+        if (await TakenOverByAsync(letter.Id, ct) is { } chain)
+        {
+            throw new ConflictException($"该来信已进入{chain}，请在那里办理；群众可凭回执码查看办理结果。");
         }
 
         db.Entry(letter).Property(x => x.Version).OriginalValue = version;

@@ -12,6 +12,9 @@ namespace Tongxin.Modules.Supervision.Problems;
 /// working days. The letter then follows the problem (see <see cref="ProblemWorkflow"/>).</summary>
 public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalendar calendar, TimeProvider time) : IPublicLetterFollower
 {
+    public async Task<string?> TakenOverByAsync(Guid submissionId, CancellationToken ct) =>
+        await db.SupervisionProblems.AnyAsync(p => p.PublicSubmissionId == submissionId, ct) ? "民主监督问题清单" : null;
+
     public async Task FollowAsync(PublicSubmission submission, CancellationToken ct)
     {
         if (submission.Channel != PublicChannel.LiaisonPoint || submission.LiaisonPointId is not { } pointId)
