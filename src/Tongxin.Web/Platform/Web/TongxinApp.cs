@@ -102,6 +102,7 @@ public static class TongxinApp
         Tongxin.Modules.Consultation.Online.OnlineModule.AddConsultationOnline(services);
         Tongxin.Modules.Consultation.Activities.ActivitiesModule.AddConsultationActivities(services);
         Tongxin.Modules.Supervision.SupervisionModule.AddSupervision(services);
+        Tongxin.Modules.Evaluation.EvaluationModule.AddEvaluation(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
