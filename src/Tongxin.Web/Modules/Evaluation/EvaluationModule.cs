@@ -44,6 +44,6 @@ public sealed class ExpertTodos(TongxinDbContext db) : ITodoSource
             })
             .ToListAsync(ct);
         var pending = open.Count(o => o.Answered < o.Questions);
-        return pending == 0 ? [] : [new TodoItem("待填写的评价问卷", pending, "/Evaluation/My", NavGroup)];
+        return pending == 0 ? [] : [new TodoItem("待填写的评价问卷", pending, "/Evaluation/My", EvaluationModule.NavGroup)];
     }
 }
