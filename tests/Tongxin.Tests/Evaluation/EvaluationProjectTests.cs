@@ -128,7 +128,6 @@ public class EvaluationProjectTests
             sp => sp.GetRequiredService<ProjectHandler>().OpenRoundAsync(id, view.Version),
             sp => sp.GetRequiredService<ResultsHandler>().GetAsync(id),
             sp => sp.GetRequiredService<ResultsHandler>().AdoptAsync(id),
-            sp => sp.GetRequiredService<ProjectHandler>().CreateAsync(new ProjectInput { Title = "越权项目" }),
         ];
         foreach (var who in new[] { staffWithout, invited, uninvited, otherStaff })
         {
@@ -136,6 +135,12 @@ public class EvaluationProjectTests
             {
                 await Should.ThrowAsync<DomainException>(() => app.AsAsync(who.Actor, action), who.UserName);
             }
+        }
+
+        // Creating needs the permission (another committee's evaluation staff create projects of their own).
+        foreach (var who in new[] { staffWithout, invited, uninvited })
+        {
+            await Should.ThrowAsync<ForbiddenException>(() => Projects(app, who.Actor, h => h.CreateAsync(new ProjectInput { Title = "越权项目" })));
         }
 
         await app.AsAsync(staff.Actor, async sp => await sp.GetRequiredService<ProjectHandler>().OpenRoundAsync(id, (await sp.GetRequiredService<ProjectHandler>().GetAsync(id)).Version));
