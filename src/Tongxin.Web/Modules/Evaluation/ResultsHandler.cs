@@ -137,6 +137,30 @@ public sealed class ResultsHandler(TongxinDbContext db, EvaluationAccess access,
         await db.SaveEvaluationAsync(ct);
     }
 
+    /// <summary>已采用权重 of the actor's committee, one set per use (evaluation staff).</summary>
+    public async Task<IReadOnlyList<AdoptedWeightView>> AdoptedAsync(CancellationToken ct = default) =>
+        await adopted.ListAsync(access.RequireStaff(), ct);
+
+    /// <summary>Excel of every adopted set of the actor's committee (one row per node), audited.</summary>
+    public async Task<Stream> AdoptedExcelAsync(CancellationToken ct = default)
+    {
+        var committeeId = access.RequireStaff();
+        var sets = await adopted.ListAsync(committeeId, ct);
+        var rows = sets.SelectMany(s => s.Weights.Select(w => (Set: s, Weight: w))).ToList();
+        return await XlsxStreamWriter.ExportAsync(
+            rows.ToAsyncEnumerable(),
+            "已采用权重",
+            [16, 30, 8, 8, 10, 30, 12, 12],
+            ["评价用途", "来源项目", "轮次", "层级", "编号", "名称", "局部权重", "全局权重"],
+            r => [r.Set.Use.DisplayName(), r.Set.ProjectTitle, r.Set.Round, r.Weight.Level, r.Weight.Key, r.Weight.Name, Math.Round(r.Weight.Local, 4), Math.Round(r.Weight.Global, 4)],
+            async count =>
+            {
+                db.Audit("导出已采用权重", nameof(AdoptedWeightSet), committeeId.ToString(), "成功", $"{sets.Count} 套；{count} 行");
+                await db.SaveChangesAsync(ct);
+            },
+            ct);
+    }
+
     /// <summary>Excel of the weights (level, key, name, parent, local, global), audited.</summary>
     public async Task<(Stream File, string Title)> ExcelAsync(Guid projectId, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tongxin.Modules.Evaluation;
+using Tongxin.Platform.Web;
 
 namespace Tongxin.Pages.Evaluation;
 
@@ -19,8 +20,17 @@ public class ResultsModel(ResultsHandler results) : PageModel
 
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct)
     {
-        await results.AdoptAsync(id, ct);
-        TempData["Message"] = "已采用该权重。";
+        try
+        {
+            await results.AdoptAsync(id, ct);
+            TempData["Message"] = "已采用该权重。";
+        }
+        catch (ConflictException refused)
+        {
+            // The page is reloaded either way; a refusal (round still open, CR too high) is shown above it.
+            TempData["Error"] = refused.Message;
+        }
+
         return RedirectToPage(new { id });
     }
 }
