@@ -185,7 +185,8 @@ public sealed class ProjectHandler(TongxinDbContext db, EvaluationAccess access,
         var project = await LoadDraftAsync(projectId, ct);
         var node = await db.EvaluationNodes.FirstOrDefaultAsync(n => n.Id == nodeId && n.ProjectId == project.Id, ct) ?? throw new NotFoundException("指标");
         db.ExpectVersion(node, version);
-        var siblings = await Nodes(db, project.Id).Where(n => n.ParentId == node.ParentId).ToListAsync(ct);
+        // Filtered after loading: a query cannot filter on the projected record's members (EF cannot translate them).
+        var siblings = (await Nodes(db, project.Id).ToListAsync(ct)).Where(n => n.ParentId == node.ParentId).ToList();
         ValidateName(name, siblings, nodeId);
         node.Name = name!.Trim();
         await db.SaveEvaluationAsync(ct);
