@@ -362,15 +362,21 @@ public sealed class ProjectHandler(TongxinDbContext db, EvaluationAccess access,
         var answers = await RoundAnswers.LoadAsync(db, round.Id, ct);
         var summary = RoundAnswers.Summarize(view, answers, round.Number, project)
             ?? throw new ConflictException("尚有指标无人作答，不能结束本轮。");
-        round.ClosedAt = Now;
+        Close(round, summary, Now);
+        project.Status = EvaluationStatus.Closed;
+        db.Audit("结束评价轮次", nameof(EvaluationProject), project.Id.ToString(), "成功", round.Explanation);
+        await db.SaveEvaluationAsync(ct);
+    }
+
+    /// <summary>Stores a round's Delphi summary on it (also used by the demo seeder).</summary>
+    internal static void Close(EvaluationRound round, Tongxin.Evaluation.DelphiRoundSummary summary, DateTime now)
+    {
+        round.ClosedAt = now;
         round.KendallW = summary.Agreement?.W;
         round.KendallP = summary.Agreement?.PValue;
         round.MaxCoefficientOfVariation = summary.Items.Max(i => double.IsFinite(i.Value.CoefficientOfVariation) ? i.Value.CoefficientOfVariation : 99);
         round.Decision = summary.Decision;
         round.Explanation = summary.Explanation.Length > 500 ? summary.Explanation[..500] : summary.Explanation;
-        project.Status = EvaluationStatus.Closed;
-        db.Audit("结束评价轮次", nameof(EvaluationProject), project.Id.ToString(), "成功", round.Explanation);
-        await db.SaveEvaluationAsync(ct);
     }
 
     /// <summary>完成项目 – after a closed round; no more rounds.</summary>

@@ -72,6 +72,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.Consultation.Seeding.PreparationDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.ResultsDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.OnlineDemoSeeder.SeedAsync(db, ct);
+        await Tongxin.Modules.Evaluation.Seeding.EvaluationDemoSeeder.SeedAsync(db, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;
