@@ -37,4 +37,10 @@ mkdir -p "$lib/jsqr"
 cp "$work/x/package/dist/jsQR.js" "$work/x/package/LICENSE" "$lib/jsqr/"
 rm -rf "$work/x"
 
+# ECharts draws the evaluation results (bar of the criteria's global weights, sunburst of the hierarchy).
+fetch echarts@5.6.0
+mkdir -p "$lib/echarts"
+cp "$work/x/package/dist/echarts.min.js" "$work/x/package/LICENSE" "$lib/echarts/"
+rm -rf "$work/x"
+
 echo "front-end libraries refreshed under $lib"

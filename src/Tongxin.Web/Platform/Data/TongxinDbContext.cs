@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tongxin.Modules.Consultation;
+using Tongxin.Modules.Evaluation;
 using Tongxin.Modules.Supervision;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
@@ -89,6 +90,12 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<SupervisionProblem> SupervisionProblems => Set<SupervisionProblem>();
     public DbSet<SupervisionProblemStep> SupervisionProblemSteps => Set<SupervisionProblemStep>();
     public DbSet<SupervisionLetter> SupervisionLetters => Set<SupervisionLetter>();
+    public DbSet<EvaluationProject> EvaluationProjects => Set<EvaluationProject>();
+    public DbSet<EvaluationNode> EvaluationNodes => Set<EvaluationNode>();
+    public DbSet<EvaluationExpert> EvaluationExperts => Set<EvaluationExpert>();
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+    public DbSet<AdoptedWeightSet> AdoptedWeightSets => Set<AdoptedWeightSet>();
     public DbSet<OpinionSettings> OpinionSettings => Set<OpinionSettings>();
     public DbSet<OpinionReport> OpinionReports => Set<OpinionReport>();
     public DbSet<OpinionReportAuthor> OpinionReportAuthors => Set<OpinionReportAuthor>();
@@ -138,6 +145,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         PublicChannelsModel.Configure(builder);
         ConsultationModel.Configure(builder);
         SupervisionModel.Configure(builder);
+        EvaluationModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {

@@ -73,6 +73,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.Consultation.Seeding.ResultsDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Consultation.Seeding.OnlineDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Supervision.Seeding.SupervisionDemoSeeder.SeedAsync(db, ct);
+        await Tongxin.Modules.Evaluation.Seeding.EvaluationDemoSeeder.SeedAsync(db, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;
