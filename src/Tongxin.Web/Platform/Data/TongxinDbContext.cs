@@ -11,6 +11,7 @@ using Tongxin.Modules.Evaluation;
 using Tongxin.Modules.Supervision;
 using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Organization;
+using Tongxin.Modules.Performance;
 using Tongxin.Modules.Proposals;
 using Tongxin.Modules.PublicChannels;
 using Tongxin.Platform.Accounts;
@@ -96,6 +97,14 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
     public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
     public DbSet<AdoptedWeightSet> AdoptedWeightSets => Set<AdoptedWeightSet>();
+    public DbSet<DutyEntry> DutyEntries => Set<DutyEntry>();
+    public DbSet<DutyRuleSet> DutyRuleSets => Set<DutyRuleSet>();
+    public DbSet<DutyRule> DutyRules => Set<DutyRule>();
+    public DbSet<DutyYearScore> DutyYearScores => Set<DutyYearScore>();
+    public DbSet<MassVisit> MassVisits => Set<MassVisit>();
+    public DbSet<MassVisitClue> MassVisitClues => Set<MassVisitClue>();
+    public DbSet<DutyPlanItem> DutyPlanItems => Set<DutyPlanItem>();
+    public DbSet<PortraitDimension> PortraitDimensions => Set<PortraitDimension>();
     public DbSet<OpinionSettings> OpinionSettings => Set<OpinionSettings>();
     public DbSet<OpinionReport> OpinionReports => Set<OpinionReport>();
     public DbSet<OpinionReportAuthor> OpinionReportAuthors => Set<OpinionReportAuthor>();
@@ -146,6 +155,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         ConsultationModel.Configure(builder);
         SupervisionModel.Configure(builder);
         EvaluationModel.Configure(builder);
+        PerformanceModel.Configure(builder);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {
@@ -271,8 +281,11 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         }
     }
 
+    // The duty ledger's rows are derived from audited source rows and rewritten in bulk; a staff
+    // rebuild writes one audit entry instead.
     private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditEntry or AuditChainHead
-        or OutboxMessage or ProcessedEvent or Notification or IdentityUserToken<Guid> or DataProtectionKey);
+        or OutboxMessage or ProcessedEvent or Notification or IdentityUserToken<Guid> or DataProtectionKey
+        or DutyEntry or DutyYearScore);
 
     private AuditEntry DescribeChange(EntityEntry entry)
     {

@@ -2433,6 +2433,461 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActivityType")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Combined")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SharedWork")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.HasIndex("CommitteeId", "Year", "MemberId");
+
+                    b.HasIndex("MemberId", "Year", "Item");
+
+                    b.ToTable("DutyEntries");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CompletionNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.ToTable("DutyPlanItems");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("JointPoints")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<Guid>("RuleSetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("YearCap")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleSetId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("DutyRules");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("CompetentMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("MinActivities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinPlenary")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinProposals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinReports")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PassMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<bool>("PublishLeaderboards")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DutyRuleSets");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyYearScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Absences")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivitiesAttended")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ActivityPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Deductions")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Instructions")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("LiaisonPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("MassVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MeetingPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("MinimumsMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MissingMinimums")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("OpinionPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("PlanItemsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PlanPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("PlenaryHalfDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ProposalPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("ProposalsFiled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportsAdopted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportsSubmitted")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SpeechPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("Speeches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisionItems")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SupervisionPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.HasIndex("CommitteeId", "Year", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("CommitteeId", "Year", "Rank");
+
+                    b.ToTable("DutyYearScores");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PeopleServed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Date");
+
+                    b.ToTable("MassVisits");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisitClue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OpinionReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("MassVisitClues");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.PortraitDimension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("PortraitDimensions");
+                });
+
             modelBuilder.Entity("Tongxin.Modules.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4500,6 +4955,24 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRule", b =>
+                {
+                    b.HasOne("Tongxin.Modules.Performance.DutyRuleSet", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisitClue", b =>
+                {
+                    b.HasOne("Tongxin.Modules.Performance.MassVisit", null)
+                        .WithMany("Clues")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tongxin.Modules.Proposals.ProposalReplyItem", b =>
                 {
                     b.HasOne("Tongxin.Modules.Proposals.ProposalReply", null)
@@ -4514,6 +4987,16 @@ namespace Tongxin.Platform.Data.Migrations.PostgreSql
                     b.Navigation("Groups");
 
                     b.Navigation("SpecialCommittees");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRuleSet", b =>
+                {
+                    b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisit", b =>
+                {
+                    b.Navigation("Clues");
                 });
 
             modelBuilder.Entity("Tongxin.Modules.Proposals.ProposalReply", b =>

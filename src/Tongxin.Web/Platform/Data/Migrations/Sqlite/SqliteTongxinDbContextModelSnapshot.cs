@@ -2422,6 +2422,461 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActivityType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Combined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("Source", "SourceId");
+
+                    b.HasIndex("CommitteeId", "Year", "MemberId");
+
+                    b.HasIndex("MemberId", "Year", "Item");
+
+                    b.ToTable("DutyEntries");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.ToTable("DutyPlanItems");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("JointPoints")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RuleSetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("YearCap")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleSetId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("DutyRules");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CompetentMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinActivities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinPlenary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinProposals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PassMin")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishLeaderboards")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DutyRuleSets");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyYearScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Absences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivitiesAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ActivityPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Deductions")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Instructions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("LiaisonPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MassVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MeetingPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MinimumsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MissingMinimums")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OpinionPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanItemsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PlanPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlenaryHalfDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ProposalPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalsFiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsAdopted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SpeechPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Speeches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisionItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SupervisionPoints")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.HasIndex("CommitteeId", "Year", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("CommitteeId", "Year", "Rank");
+
+                    b.ToTable("DutyYearScores");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("MemberId", "Date");
+
+                    b.ToTable("MassVisits");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisitClue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpinionReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("MassVisitClues");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.PortraitDimension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("PortraitDimensions");
+                });
+
             modelBuilder.Entity("Tongxin.Modules.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4487,6 +4942,24 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRule", b =>
+                {
+                    b.HasOne("Tongxin.Modules.Performance.DutyRuleSet", null)
+                        .WithMany("Rules")
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisitClue", b =>
+                {
+                    b.HasOne("Tongxin.Modules.Performance.MassVisit", null)
+                        .WithMany("Clues")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tongxin.Modules.Proposals.ProposalReplyItem", b =>
                 {
                     b.HasOne("Tongxin.Modules.Proposals.ProposalReply", null)
@@ -4501,6 +4974,16 @@ namespace Tongxin.Platform.Data.Migrations.Sqlite
                     b.Navigation("Groups");
 
                     b.Navigation("SpecialCommittees");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.DutyRuleSet", b =>
+                {
+                    b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("Tongxin.Modules.Performance.MassVisit", b =>
+                {
+                    b.Navigation("Clues");
                 });
 
             modelBuilder.Entity("Tongxin.Modules.Proposals.ProposalReply", b =>
