@@ -18,6 +18,7 @@ public static class PerformanceModule
     {
         services.AddScoped<PerformanceAccess>();
         services.AddScoped<DutyLedger>();
+        services.AddScoped<DutyRecordQuery>();
         services.AddScoped<IDutyCollector, ActivityDutyCollector>();
         services.AddScoped<IDutyCollector, ProposalDutyCollector>();
         services.AddScoped<IDutyCollector, OpinionDutyCollector>();

@@ -55,7 +55,8 @@ public sealed record DutyScope(Guid CommitteeId, int Year, IReadOnlyCollection<G
 
 /// <summary>活动出勤与发言: closed activities of the year – present (plenary per half-day, standing
 /// committee, any other activity), on leave or absent from a must-attend one (deductions); and
-/// speeches (大会发言 at a plenary, 协商发言 elsewhere).</summary>
+/// speeches (大会发言 at a plenary, 协商发言 elsewhere; the source is the activity, where the
+/// speech is read).</summary>
 public sealed class ActivityDutyCollector(TongxinDbContext db) : IDutyCollector
 {
     public async Task<IReadOnlyList<DutyEntry>> CollectAsync(DutyScope scope, CancellationToken ct)
@@ -93,7 +94,7 @@ public sealed class ActivityDutyCollector(TongxinDbContext db) : IDutyCollector
         var speeches = await (from s in db.ActivitySpeeches.IgnoreQueryFilters().AsNoTracking()
                               join a in activities on s.ActivityId equals a.Id
                               where s.SpeakerMemberId != null && members.Contains(s.SpeakerMemberId.Value)
-                              select new { s.Id, MemberId = s.SpeakerMemberId!.Value, s.Title, a.Type, a.StartsAt }).ToListAsync(ct);
+                              select new { a.Id, MemberId = s.SpeakerMemberId!.Value, s.Title, a.Type, a.StartsAt }).ToListAsync(ct);
         foreach (var s in speeches)
         {
             var e = scope.Entry(s.MemberId, s.StartsAt, s.Type == ActivityType.Plenary ? DutyItem.PlenarySpeech : DutyItem.ConsultationSpeech,
