@@ -112,6 +112,19 @@ public sealed class DutyLedger(TongxinDbContext db, IEnumerable<IDutyCollector> 
 
         var ids = only.ToList();
         await stored.Where(s => ids.Contains(s.MemberId)).ExecuteDeleteAsync(ct);
+
+        // Active members the year has not scored yet (new, or the year's first event) get their
+        // zero row, so the ranks and the staff table match what a rebuild writes.
+        var unscored = await db.Members.IgnoreQueryFilters()
+            .Where(m => m.CommitteeId == committeeId && m.IsActive && !ids.Contains(m.Id) && !stored.Any(s => s.MemberId == m.Id))
+            .Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in unscored)
+        {
+            var s = new DutyYearScore { CommitteeId = committeeId, MemberId = id, Year = year, ComputedAt = now };
+            DutyPointsCalculator.Apply(DutyPointsCalculator.Compute(rules, []), s);
+            scores.Add(s);
+        }
+
         await new BulkWriter(db).WriteAsync(scores, ct);
 
         // Ranks move for others too; rewrite only the ones that changed.
