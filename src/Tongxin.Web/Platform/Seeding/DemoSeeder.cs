@@ -74,6 +74,8 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.Consultation.Seeding.OnlineDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Supervision.Seeding.SupervisionDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Evaluation.Seeding.EvaluationDemoSeeder.SeedAsync(db, ct);
+        // Last: the duty ledger is built from everything seeded above.
+        await Tongxin.Modules.Performance.Seeding.PerformanceDemoSeeder.SeedAsync(db, scale, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;
