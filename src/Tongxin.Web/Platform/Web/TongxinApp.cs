@@ -107,6 +107,7 @@ public static class TongxinApp
         Tongxin.Modules.Supervision.Letters.LettersModule.AddSupervisionLettersAndFigures(services);
         Tongxin.Modules.Evaluation.EvaluationModule.AddEvaluation(services);
         Tongxin.Modules.Performance.PerformanceModule.AddPerformance(services);
+        Tongxin.Modules.Performance.Staff.StaffModule.AddPerformanceStaff(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
@@ -270,6 +271,7 @@ public static class TongxinApp
         Tongxin.Modules.Opinions.Outcomes.OutcomesModule.Map(api);
         Tongxin.Modules.Opinions.Reports.ReportsModule.Map(api);
         Tongxin.Modules.Supervision.Problems.ProblemsModule.Map(api);
+        Tongxin.Modules.Performance.Staff.StaffModule.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
