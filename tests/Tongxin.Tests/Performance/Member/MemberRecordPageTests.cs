@@ -109,6 +109,43 @@ public class MemberRecordPageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task An_item_past_its_yearly_cap_is_marked_and_the_total_counts_only_the_cap(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var x = await ArrangeAsync(app);
+        await app.AsAsync(Actor.System, async sp =>
+        {
+            var d = sp.GetRequiredService<TongxinDbContext>();
+            for (var i = 1; i <= 11; i++)
+            {
+                d.MassVisits.Add(new Tongxin.Modules.Performance.MassVisit
+                {
+                    CommitteeId = x.Committee.Id,
+                    MemberId = x.B,
+                    Date = new DateOnly(2026, 2, i),
+                    Place = $"社区{i}",
+                    PeopleServed = 10,
+                    CreatedAt = Bj(2, i, 20),
+                });
+            }
+
+            await d.SaveChangesAsync();
+            await sp.GetRequiredService<DutyLedger>().RebuildAsync(x.Committee.Id, 2026);
+        });
+        var user = await app.NewUserAsync(x.Committee, Roles.Member, memberId: x.B);
+        using var web = await WebSession.LoginAsync(app, user.UserName);
+
+        var page = await web.GetPageAsync("/Performance?year=2026");
+
+        // 11 visits × 2 = 22, capped at 20; + 5 (consultation) + 3 (joint proposal).
+        page.ShouldContain("data-testid=\"total\">28<");
+        page.ShouldContain("已达年度上限 20");
+        page.Split("已达年度上限").Length.ShouldBe(2); // noted once, at the item's first entry
+        page.ShouldContain("第2名"); // 甲 has 30
+        (await web.GetPageAsync("/Performance/Report?year=2026")).ShouldContain("深入界别群众走访联系11次");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Who_may_open_a_members_record_the_member_staff_and_leaders_of_the_committee_and_nobody_else(Db db)
     {
         var app = await TestApp.SharedAsync(db);
