@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongxin.Modules.Performance;
+using Tongxin.Modules.Performance.Ledger;
+using Tongxin.Platform.Calendar;
+using Tongxin.Platform.Tenancy;
+
+namespace Tongxin.Pages.Performance;
+
+/// <summary>我的履职 – a member's year: points, rank, grade, minimums and the entries by category with
+/// links to their sources; with <c>?memberId=</c> the same for staff and leaders of the member's committee.</summary>
+public class IndexModel(DutyRecordQuery records, PerformanceAccess access, IActorAccessor actors, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? MemberId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public MemberDutyYear Record { get; private set; } = null!;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    /// <summary>Whether the reader is the member (else staff or a leader looking at a member).</summary>
+    public bool IsOwn { get; private set; }
+
+    public IReadOnlyList<IGrouping<DutyCategory, DutyRecordLine>> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var memberId = MemberId ?? access.RequireMember();
+        var thisYear = BeijingTime.Today(time).Year;
+        Record = await records.MemberYearAsync(memberId, Year ?? thisYear, ct);
+        IsOwn = actors.Actor.MemberId == memberId;
+        var years = await records.YearsAsync(memberId, ct);
+        Years = [.. years.Append(thisYear).Append(Record.Year).Distinct().OrderDescending()];
+        Groups = [.. Record.Lines.GroupBy(l => l.Category).OrderBy(g => g.Key)];
+    }
+
+    /// <summary>The query string of this member and year, for links to the report.</summary>
+    public string Query => MemberId is { } id ? $"memberId={id}&year={Record.Year}" : $"year={Record.Year}";
+}
