@@ -107,6 +107,7 @@ public static class TongxinApp
         Tongxin.Modules.Supervision.Letters.LettersModule.AddSupervisionLettersAndFigures(services);
         Tongxin.Modules.Evaluation.EvaluationModule.AddEvaluation(services);
         Tongxin.Modules.Performance.PerformanceModule.AddPerformance(services);
+        Tongxin.Modules.Performance.Liaison.LiaisonModule.AddPerformanceLiaison(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
