@@ -109,6 +109,7 @@ public static class TongxinApp
         Tongxin.Modules.Performance.PerformanceModule.AddPerformance(services);
         Tongxin.Modules.Performance.Staff.StaffModule.AddPerformanceStaff(services);
         Tongxin.Modules.Performance.MemberRecord.MemberRecordModule.AddPerformanceMember(services);
+        Tongxin.Modules.Performance.Liaison.LiaisonModule.AddPerformanceLiaison(services);
         Tongxin.Modules.Opinions.Bulletins.BulletinsModule.AddOpinionBulletins(services);
         Tongxin.Modules.Opinions.Transfer.TransferModule.AddOpinionTransfer(services);
         Tongxin.Modules.PublicChannels.PublicChannelsModule.AddPublicChannels(services, configuration);
