@@ -196,107 +196,107 @@ public class DutyLedgerTests
         switch (r.Next(9))
         {
             case 0:
-            {
-                var people = Some(4);
-                var types = new[] { ActivityType.Plenary, ActivityType.StandingCommittee, ActivityType.Thematic, ActivityType.Inspection };
-                var a = w.Activity(d, types[r.Next(types.Length)], when, r.Next(2) == 0 ? AttendanceMode.MustAttend : AttendanceMode.SignUp, r.Next(1, 4),
-                    [.. people.Select(p => (p, (Attendance)r.Next(1, 5)))]);
-                if (r.Next(2) == 0)
                 {
-                    w.Speech(d, a, people[0]);
-                }
+                    var people = Some(4);
+                    var types = new[] { ActivityType.Plenary, ActivityType.StandingCommittee, ActivityType.Thematic, ActivityType.Inspection };
+                    var a = w.Activity(d, types[r.Next(types.Length)], when, r.Next(2) == 0 ? AttendanceMode.MustAttend : AttendanceMode.SignUp, r.Next(1, 4),
+                        [.. people.Select(p => (p, (Attendance)r.Next(1, 5)))]);
+                    if (r.Next(2) == 0)
+                    {
+                        w.Speech(d, a, people[0]);
+                    }
 
-                return people;
-            }
+                    return people;
+                }
 
             case 1:
-            {
-                var people = Some(3);
-                var statuses = new[] { ProposalStatus.Submitted, ProposalStatus.NotFiled, ProposalStatus.Filed, ProposalStatus.Handling, ProposalStatus.Completed };
-                w.Proposal(d, year, people[0], statuses[r.Next(statuses.Length)], r.Next(3) == 0, r.Next(4) == 0,
-                    [.. people.Skip(1).Select(p => (p, (SignerStatus)r.Next(0, 4)))]);
-                return people;
-            }
+                {
+                    var people = Some(3);
+                    var statuses = new[] { ProposalStatus.Submitted, ProposalStatus.NotFiled, ProposalStatus.Filed, ProposalStatus.Handling, ProposalStatus.Completed };
+                    w.Proposal(d, year, people[0], statuses[r.Next(statuses.Length)], r.Next(3) == 0, r.Next(4) == 0,
+                        [.. people.Skip(1).Select(p => (p, (SignerStatus)r.Next(0, 4)))]);
+                    return people;
+                }
 
             case 2:
-            {
-                // A later change to an existing proposal: marked key, or not filed after all.
-                var p = d.Proposals.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).Skip(r.Next(3)).FirstOrDefault();
-                if (p is null)
                 {
-                    return [];
-                }
+                    // A later change to an existing proposal: marked key, or not filed after all.
+                    var p = d.Proposals.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).Skip(r.Next(3)).FirstOrDefault();
+                    if (p is null)
+                    {
+                        return [];
+                    }
 
-                if (r.Next(2) == 0)
-                {
-                    p.IsKey = !p.IsKey;
-                }
-                else
-                {
-                    p.Status = ProposalStatus.NotFiled;
-                }
+                    if (r.Next(2) == 0)
+                    {
+                        p.IsKey = !p.IsKey;
+                    }
+                    else
+                    {
+                        p.Status = ProposalStatus.NotFiled;
+                    }
 
-                return [p.LeadMemberId, .. d.ProposalSigners.Where(s => s.ProposalId == p.Id).Select(s => s.MemberId)];
-            }
+                    return [p.LeadMemberId, .. d.ProposalSigners.Where(s => s.ProposalId == p.Id).Select(s => s.MemberId)];
+                }
 
             case 3:
-            {
-                var authors = Some(3);
-                var report = w.Report(d, year, r.Next(4) == 0 ? OpinionStatus.Draft : OpinionStatus.Published, authors);
-                if (r.Next(2) == 0)
                 {
-                    w.Outcome(d, report, OpinionOutcomeKind.Adopted, (AdoptionLevel)r.Next(0, 5), combined: r.Next(2) == 0);
-                }
+                    var authors = Some(3);
+                    var report = w.Report(d, year, r.Next(4) == 0 ? OpinionStatus.Draft : OpinionStatus.Published, authors);
+                    if (r.Next(2) == 0)
+                    {
+                        w.Outcome(d, report, OpinionOutcomeKind.Adopted, (AdoptionLevel)r.Next(0, 5), combined: r.Next(2) == 0);
+                    }
 
-                if (r.Next(3) == 0)
-                {
-                    w.Outcome(d, report, OpinionOutcomeKind.Instruction, instruction: (InstructionLevel)r.Next(1, 5));
-                }
+                    if (r.Next(3) == 0)
+                    {
+                        w.Outcome(d, report, OpinionOutcomeKind.Instruction, instruction: (InstructionLevel)r.Next(1, 5));
+                    }
 
-                return authors;
-            }
+                    return authors;
+                }
 
             case 4:
-            {
-                var m = Any();
-                w.Problem(d, year, m, r.Next(4) == 0 ? ProblemStatus.Dismissed : ProblemStatus.Assigned);
-                return [m];
-            }
-
-            case 5:
-            {
-                var people = Some(3);
-                var g = w.Group(d, people);
-                w.Letter(d, g, people[0], when, ++letters);
-                return people;
-            }
-
-            case 6:
-            {
-                var m = Any();
-                w.Visit(d, m, DateOnly.FromDateTime(when.AddHours(8)));
-                return [m];
-            }
-
-            case 7:
-            {
-                var m = Any();
-                w.PlanItem(d, m, year, r.Next(2) == 0 ? DateOnly.FromDateTime(when.AddHours(8)) : null);
-                return [m];
-            }
-
-            default:
-            {
-                // A visit deleted.
-                var v = d.MassVisits.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).FirstOrDefault();
-                if (v is null)
                 {
-                    return [];
+                    var m = Any();
+                    w.Problem(d, year, m, r.Next(4) == 0 ? ProblemStatus.Dismissed : ProblemStatus.Assigned);
+                    return [m];
                 }
 
-                d.MassVisits.Remove(v);
-                return [v.MemberId];
-            }
+            case 5:
+                {
+                    var people = Some(3);
+                    var g = w.Group(d, people);
+                    w.Letter(d, g, people[0], when, ++letters);
+                    return people;
+                }
+
+            case 6:
+                {
+                    var m = Any();
+                    w.Visit(d, m, DateOnly.FromDateTime(when.AddHours(8)));
+                    return [m];
+                }
+
+            case 7:
+                {
+                    var m = Any();
+                    w.PlanItem(d, m, year, r.Next(2) == 0 ? DateOnly.FromDateTime(when.AddHours(8)) : null);
+                    return [m];
+                }
+
+            default:
+                {
+                    // A visit deleted.
+                    var v = d.MassVisits.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).FirstOrDefault();
+                    if (v is null)
+                    {
+                        return [];
+                    }
+
+                    d.MassVisits.Remove(v);
+                    return [v.MemberId];
+                }
         }
     }
 

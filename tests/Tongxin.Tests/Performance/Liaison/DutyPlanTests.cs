@@ -56,6 +56,20 @@ public class DutyPlanTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_stale_edit_of_an_item_is_refused_and_the_first_one_kept(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await LiaisonWorld.CreateAsync(app);
+        var id = await AsAsync(app, w.Member, h => h.AddAsync(2026, new PlanItemInput { Title = "走访困难群众" }));
+        var version = (await AsAsync(app, w.Member, h => h.GetAsync(null, 2026))).Items.Single(i => i.Id == id).Version;
+
+        await RunAsync(app, w.Member, h => h.UpdateAsync(id, new PlanItemInput { Title = "走访十户困难群众", Version = version }));
+        var refused = await Should.ThrowAsync<ConflictException>(() => RunAsync(app, w.Member, h => h.UpdateAsync(id, new PlanItemInput { Title = "走访五户", Version = version })));
+        refused.Message.ShouldContain("已在别处修改");
+        (await AsAsync(app, w.Member, h => h.GetAsync(null, 2026))).Items.Single(i => i.Id == id).Title.ShouldBe("走访十户困难群众");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Others_read_or_are_refused_but_never_edit(Db db)
     {
         var app = await TestApp.SharedAsync(db);

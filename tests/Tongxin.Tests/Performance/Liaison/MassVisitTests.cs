@@ -108,6 +108,27 @@ public class MassVisitTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Of_two_edits_from_the_same_version_one_wins_and_the_other_is_told(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await LiaisonWorld.CreateAsync(app);
+        var id = await AsAsync(app, w.Member, h => h.CreateAsync(Visit()));
+        var read = await AsAsync(app, w.Member, h => h.GetOwnAsync(id));
+
+        var first = Visit();
+        first.Version = read.Version;
+        first.Place = "第一个标签页";
+        await AsAsync(app, w.Member, async h => { await h.UpdateAsync(id, first); return 0; });
+
+        var second = Visit();
+        second.Version = read.Version;
+        second.Place = "第二个标签页";
+        var refused = await Should.ThrowAsync<ConflictException>(() => AsAsync(app, w.Member, async h => { await h.UpdateAsync(id, second); return 0; }));
+        refused.Message.ShouldContain("已在别处修改");
+        (await AsAsync(app, w.Member, h => h.GetOwnAsync(id))).Place.ShouldBe("第一个标签页");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task The_form_rules_answer_in_Chinese(Db db)
     {
         var app = await TestApp.SharedAsync(db);

@@ -15,22 +15,22 @@ public class PortraitTests
 {
     private static DutyYearScore Score(Guid committee, Guid member, int year, decimal meetings = 0, decimal activities = 0, decimal proposals = 0,
         decimal opinions = 0, decimal speeches = 0, decimal supervision = 0, decimal liaison = 0, decimal plans = 0, int rank = 1) => new()
-    {
-        CommitteeId = committee,
-        MemberId = member,
-        Year = year,
-        MeetingPoints = meetings,
-        ActivityPoints = activities,
-        ProposalPoints = proposals,
-        OpinionPoints = opinions,
-        SpeechPoints = speeches,
-        SupervisionPoints = supervision,
-        LiaisonPoints = liaison,
-        PlanPoints = plans,
-        Total = meetings + activities + proposals + opinions + speeches + supervision + liaison + plans,
-        Rank = rank,
-        Grade = "称职",
-    };
+        {
+            CommitteeId = committee,
+            MemberId = member,
+            Year = year,
+            MeetingPoints = meetings,
+            ActivityPoints = activities,
+            ProposalPoints = proposals,
+            OpinionPoints = opinions,
+            SpeechPoints = speeches,
+            SupervisionPoints = supervision,
+            LiaisonPoints = liaison,
+            PlanPoints = plans,
+            Total = meetings + activities + proposals + opinions + speeches + supervision + liaison + plans,
+            Rank = rank,
+            Grade = "称职",
+        };
 
     [Fact]
     public void Each_axis_is_the_members_points_against_the_committees_top()

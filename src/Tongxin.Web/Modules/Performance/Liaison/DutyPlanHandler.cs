@@ -18,6 +18,9 @@ public sealed class PlanItemInput
 
     [Display(Name = "具体内容")]
     public string? Detail { get; set; }
+
+    /// <summary>The item's version the form was read at (null: not checked); a stale one is refused.</summary>
+    public int? Version { get; set; }
 }
 
 /// <summary>完成情况 of an item.</summary>
@@ -32,7 +35,7 @@ public sealed class PlanCompletionInput
     public string? Note { get; set; }
 }
 
-public sealed record PlanItemView(Guid Id, string Title, string Detail, DateOnly? CompletedOn, string CompletionNote, int SortOrder)
+public sealed record PlanItemView(Guid Id, string Title, string Detail, DateOnly? CompletedOn, string CompletionNote, int SortOrder, int Version = 0)
 {
     public bool Done => CompletedOn is not null;
 }
@@ -67,7 +70,7 @@ public sealed class DutyPlanHandler(TongxinDbContext db, PerformanceAccess acces
         var items = await db.DutyPlanItems.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.MemberId == id && p.Year == year && p.CommitteeId == committeeId)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.CreatedAt)
-            .Select(p => new PlanItemView(p.Id, p.Title, p.Detail, p.CompletedOn, p.CompletionNote, p.SortOrder)).ToListAsync(ct);
+            .Select(p => new PlanItemView(p.Id, p.Title, p.Detail, p.CompletedOn, p.CompletionNote, p.SortOrder, p.Version)).ToListAsync(ct);
         return new DutyPlanView(id, name, year, id == Actor.MemberId, items);
     }
 
@@ -101,6 +104,11 @@ public sealed class DutyPlanHandler(TongxinDbContext db, PerformanceAccess acces
     {
         var item = await LoadOwnAsync(id, ct);
         Check(input).ThrowIfInvalid();
+        if (input.Version is { } version)
+        {
+            db.Entry(item).Property(x => x.Version).OriginalValue = version;
+        }
+
         item.Title = input.Title.Trim();
         item.Detail = (input.Detail ?? "").Trim();
         if (item.CompletedOn is not null)
@@ -109,7 +117,14 @@ public sealed class DutyPlanHandler(TongxinDbContext db, PerformanceAccess acces
             db.Raise(new DutyRecordChanged(item.CommitteeId, item.MemberId, item.Year));
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("该事项刚刚已在别处修改，您的修改未保存。请刷新后重新编辑。");
+        }
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)

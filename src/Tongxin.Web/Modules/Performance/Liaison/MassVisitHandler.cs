@@ -91,6 +91,11 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
     public async Task UpdateAsync(Guid id, MassVisitInput input, CancellationToken ct = default)
     {
         var visit = await LoadOwnAsync(id, ct);
+        if (input.Version is { } version)
+        {
+            db.Entry(visit).Property(v => v.Version).OriginalValue = version;
+        }
+
         var existing = await db.MassVisitClues.Where(c => c.VisitId == id).OrderBy(c => c.SortOrder).ToListAsync(ct);
         var converted = existing.Where(c => c.OpinionReportId is not null).ToList();
         var lines = Validate(input, converted.Count).Where(l => converted.All(c => c.Text != l)).ToList();
@@ -122,7 +127,14 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
             db.Raise(new DutyRecordChanged(visit.CommitteeId, visit.MemberId, oldYear));
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("该走访记录刚刚已在别处修改，您的修改未保存。请刷新后重新编辑。");
+        }
     }
 
     /// <summary>Deletes the visit and its clues; reports already made from its clues stay.</summary>
@@ -261,7 +273,7 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
                           join m in db.Members.IgnoreQueryFilters() on v.MemberId equals m.Id
                           join s in db.Sectors.IgnoreQueryFilters() on m.SectorId equals s.Id into ss
                           from s in ss.DefaultIfEmpty()
-                          select new { v.Id, v.MemberId, m.Name, Sector = s == null ? "" : s.Name, v.Date, v.Place, v.PeopleServed, v.Summary, v.CreatedAt })
+                          select new { v.Id, v.MemberId, m.Name, Sector = s == null ? "" : s.Name, v.Date, v.Place, v.PeopleServed, v.Summary, v.CreatedAt, v.Version })
             .ToListAsync(ct);
         var ids = list.Select(v => v.Id).ToList();
         var clues = await db.MassVisitClues.AsNoTracking().Where(c => ids.Contains(c.VisitId)).OrderBy(c => c.SortOrder).ToListAsync(ct);
@@ -269,7 +281,8 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
         var live = (await db.OpinionReports.IgnoreQueryFilters().Where(r => reportIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         return [.. list.OrderByDescending(v => v.Date).ThenByDescending(v => v.CreatedAt).Select(v => new MassVisitRow(
             v.Id, v.MemberId, v.Name, v.Sector, v.Date, v.Place, v.PeopleServed, v.Summary,
-            [.. clues.Where(c => c.VisitId == v.Id).Select(c => new MassVisitClueView(c.Id, c.Text, c.OpinionReportId is { } r && live.Contains(r) ? r : null))]))];
+            [.. clues.Where(c => c.VisitId == v.Id).Select(c => new MassVisitClueView(c.Id, c.Text, c.OpinionReportId is { } r && live.Contains(r) ? r : null))],
+            v.Version))];
     }
 
     private async Task<(byte[] Content, string FileName)> ExportAsync(IQueryable<MassVisit> all, int? year, string title, CancellationToken ct)

@@ -10,6 +10,10 @@ public sealed class MassVisitInput
     public const int MaxClue = 500;
     public const int MaxClues = 30;
 
+    /// <summary>The version the form was read at (null: not checked, e.g. a new visit): a stale one
+    /// is refused, so of two concurrent edits one wins and the other is told.</summary>
+    public int? Version { get; set; }
+
     [Display(Name = "走访日期")]
     public DateOnly? Date { get; set; }
 
@@ -40,7 +44,7 @@ public sealed record MassVisitClueView(Guid Id, string Text, Guid? OpinionReport
 /// <summary>One visit of a list.</summary>
 public sealed record MassVisitRow(
     Guid Id, Guid MemberId, string MemberName, string Sector, DateOnly Date, string Place, int PeopleServed, string Summary,
-    IReadOnlyList<MassVisitClueView> Clues);
+    IReadOnlyList<MassVisitClueView> Clues, int Version = 0);
 
 /// <summary>Totals over every visit the list's filter selects (not just the page).</summary>
 public sealed record MassVisitTotals(int Visits, int PeopleServed, int Clues, int CluesConverted);

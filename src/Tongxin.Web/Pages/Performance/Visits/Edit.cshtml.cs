@@ -23,6 +23,7 @@ public class EditModel(MassVisitHandler visits, TimeProvider time) : PageModel
             var v = await visits.GetOwnAsync(existing, ct);
             Input = new MassVisitInput
             {
+                Version = v.Version,
                 Date = v.Date,
                 Place = v.Place,
                 PeopleServed = v.PeopleServed,
