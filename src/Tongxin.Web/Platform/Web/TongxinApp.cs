@@ -274,6 +274,7 @@ public static class TongxinApp
         Tongxin.Modules.Opinions.Reports.ReportsModule.Map(api);
         Tongxin.Modules.Supervision.Problems.ProblemsModule.Map(api);
         Tongxin.Modules.Performance.Staff.StaffModule.Map(api);
+        Tongxin.Modules.Performance.Ledger.DutyRecordApi.Map(api);
     }
 
     /// <summary>Migrates the database, and in demo mode seeds the demo data the first time.
