@@ -33,8 +33,9 @@ public sealed class LetterHandler(TongxinDbContext db, SupervisionAccess access,
     public const string ConcurrentMessage = "该建议书已被他人处理，请刷新后重试。";
 
     /// <summary>Two letters signed off at the same moment can read the same highest number; the unique
-    /// index refuses the second, which then takes the next one.</summary>
-    private const int NumberAttempts = 5;
+    /// index refuses the second, which then takes the next one (N at once need up to N attempts; see
+    /// <see cref="Problems.ProblemNumbers.Attempts"/>).</summary>
+    private const int NumberAttempts = 20;
 
     private Actor Actor => actors.Actor;
 
