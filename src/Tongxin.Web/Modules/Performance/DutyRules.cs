@@ -20,11 +20,14 @@ public sealed record DutyRuleBook(
     int MinProposals,
     int MinReports)
 {
+    /// <summary>The grades, best first.</summary>
+    public static readonly IReadOnlyList<string> Grades = ["优秀", "称职", "基本称职", "不称职"];
+
     public DutyRuleLine Line(DutyItem item) => Lines.GetValueOrDefault(item);
 
     /// <summary>优秀 / 称职 / 基本称职 / 不称职 by total.</summary>
     public string Grade(decimal total) =>
-        total >= ExcellentMin ? "优秀" : total >= CompetentMin ? "称职" : total >= PassMin ? "基本称职" : "不称职";
+        Grades[total >= ExcellentMin ? 0 : total >= CompetentMin ? 1 : total >= PassMin ? 2 : 3];
 }
 
 /// <summary>The defaults of DOMAIN.md §7 and the mapping of items to categories.</summary>
@@ -88,19 +91,27 @@ public static class DutyDefaults
         yield return L(DutyItem.InstructionCentral, s.PointsInstructionCentral);
     }
 
-    /// <summary>The rule book of a saved set (or the defaults when <paramref name="set"/> is null)
-    /// with the committee's opinion settings.</summary>
-    public static DutyRuleBook Book(DutyRuleSet? set, OpinionSettings opinions)
+    /// <summary>The editable items' lines: the saved set's, the defaults for items it lacks (or all
+    /// defaults when <paramref name="set"/> is null). What the rule editor shows and the book uses.</summary>
+    public static Dictionary<DutyItem, DutyRuleLine> EditableLines(DutyRuleSet? set)
     {
         var lines = new Dictionary<DutyItem, DutyRuleLine>(Editable);
         foreach (var rule in set?.Rules ?? [])
         {
-            if (!OpinionOutcomeItems.Contains(rule.Item))
+            if (Editable.ContainsKey(rule.Item))
             {
                 lines[rule.Item] = new DutyRuleLine(rule.Points, rule.JointPoints, rule.YearCap);
             }
         }
 
+        return lines;
+    }
+
+    /// <summary>The rule book of a saved set (or the defaults when <paramref name="set"/> is null)
+    /// with the committee's opinion settings.</summary>
+    public static DutyRuleBook Book(DutyRuleSet? set, OpinionSettings opinions)
+    {
+        var lines = EditableLines(set);
         foreach (var (item, line) in FromOpinionSettings(opinions))
         {
             lines[item] = line;

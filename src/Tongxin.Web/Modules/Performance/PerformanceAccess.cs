@@ -63,19 +63,17 @@ public sealed class PerformanceAccess(TongxinDbContext db, IActorAccessor actors
         throw new ForbiddenException("只能查看本人的履职档案。");
     }
 
-    /// <summary>Leaderboards: committee readers always; the committee's members when it publishes them.</summary>
-    public async Task RequireLeaderboardReaderAsync(Guid committeeId, int year, CancellationToken ct = default)
+    /// <summary>Leaderboards: committee readers always; the committee's members when it publishes
+    /// them (else 403). Returns whether the committee publishes the year's boards.</summary>
+    public async Task<bool> RequireLeaderboardReaderAsync(Guid committeeId, int year, CancellationToken ct = default)
     {
-        if (CanReadCommittee(committeeId))
-        {
-            return;
-        }
-
         var published = await db.DutyRuleSets.IgnoreQueryFilters().Where(s => s.CommitteeId == committeeId && s.Year == year)
             .Select(s => (bool?)s.PublishLeaderboards).FirstOrDefaultAsync(ct) ?? true;
-        if (!published || Actor.CommitteeId != committeeId)
+        if (!CanReadCommittee(committeeId) && (!published || Actor.CommitteeId != committeeId))
         {
             throw new ForbiddenException("本级政协未公开履职榜单。");
         }
+
+        return published;
     }
 }

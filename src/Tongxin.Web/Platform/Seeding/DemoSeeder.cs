@@ -20,7 +20,8 @@ public enum SeedScale
 
 /// <summary>Creates fictional demo data, deterministic for a scale (fixed random seed). Bulk rows
 /// go in chunks without change tracking or per-row audit, so the province scale takes minutes.</summary>
-public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(
+    TongxinDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, Tongxin.Modules.Performance.Ledger.DutyLedger ledger, ILogger<DemoSeeder> log)
 {
     public const string CityCommitteeName = "示例市政协";
     private const int ChunkSize = 2000;
@@ -75,7 +76,7 @@ public sealed class DemoSeeder(TongxinDbContext db, UserManager<AppUser> users, 
         await Tongxin.Modules.Supervision.Seeding.SupervisionDemoSeeder.SeedAsync(db, ct);
         await Tongxin.Modules.Evaluation.Seeding.EvaluationDemoSeeder.SeedAsync(db, ct);
         // Last: the duty ledger is built from everything seeded above.
-        await Tongxin.Modules.Performance.Seeding.PerformanceDemoSeeder.SeedAsync(db, scale, ct);
+        await Tongxin.Modules.Performance.Seeding.PerformanceDemoSeeder.SeedAsync(db, ledger, scale, ct);
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEntityChanges = true;

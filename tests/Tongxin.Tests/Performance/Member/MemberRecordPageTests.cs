@@ -12,6 +12,7 @@ using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
+using Tongxin.Tests.Platform.Documents;
 using Tongxin.Tests.Proposals.Documents;
 
 namespace Tongxin.Tests.Performance.MemberRecord;
@@ -197,7 +198,15 @@ public class MemberRecordPageTests
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("2026年度履职报告-委员乙.pdf");
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
-        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        PdfAssert.WellFormed(bytes).ShouldBeGreaterThan(0);
+        // The same sentences as the Word file (checked where poppler-utils is installed; test.sh requires it).
+        if (PdfAssert.ExtractText(bytes, out _) is { } pdfText)
+        {
+            var flat = pdfText.Replace("\n", "").Replace(" ", "");
+            flat.ShouldContain("2026年度履职报告");
+            flat.ShouldContain("今年我一共参加了1次履职活动，其中请你来协商1次。");
+            flat.ShouldContain("全年履职积分8分");
+        }
     }
 
     [Theory, ClassData(typeof(Databases))]

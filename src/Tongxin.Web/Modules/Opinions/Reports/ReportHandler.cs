@@ -65,6 +65,45 @@ public sealed class ReportHandler(
         return new ReportSaved(report.Id, report.Version, ReportRules.Warnings(report.Title));
     }
 
+    /// <summary>A draft of the member's, prefilled by another module (a clue from a visit to the
+    /// sector's masses …) and not yet checked as a report: the member completes it on the edit
+    /// page, and its submission checks everything. The member's name and mobile are the contact.
+    /// Added, not saved: the caller saves it together with its own change.</summary>
+    public async Task<OpinionReport> AddPrefilledDraftAsync(string title, string situation, string source, string history, CancellationToken ct = default)
+    {
+        var memberId = access.RequireMember();
+        var committeeId = Actor.CommitteeId!.Value;
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.CommitteeId == committeeId)
+            .Select(m => new { m.Id, m.Name, m.Mobile }).FirstOrDefaultAsync(ct)
+            ?? throw new ForbiddenException("您的账号尚未关联本会委员名册，请联系政协机关。");
+        var now = Now;
+        var report = new OpinionReport
+        {
+            CommitteeId = committeeId,
+            Year = BeijingTime.Today(time).Year,
+            Status = OpinionStatus.Draft,
+            LeadMemberId = member.Id,
+            CreatedByUserId = Actor.UserId,
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        var input = new ReportInput
+        {
+            Kind = OpinionSubmitterKind.Member,
+            Title = title,
+            Situation = situation,
+            Source = source,
+            ContactName = member.Name,
+            ContactPhone = member.Mobile,
+        };
+        Apply(report, input, member.Name, []);
+        db.OpinionReports.Add(report);
+        SyncAuthors(report, [], member.Id, member.Name, input.Kind, []);
+        db.AddHistory(report, member.Name, history, now);
+        db.Raise(new OpinionChanged(report.Id, committeeId, OpinionAction.Edit, $"创建社情民意草稿《{report.Title}》", []));
+        return report;
+    }
+
     /// <summary>Saves the writer's changes to a draft or a returned report (the version they edited must still be current).</summary>
     public async Task<ReportSaved> UpdateAsync(Guid id, ReportInput input, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Documents;
 
 namespace Tongxin.Modules.Opinions.Statistics;
 
@@ -94,39 +95,7 @@ public sealed class OpinionStatisticsExcel(OpinionStatisticsHandler statistics, 
 
     private static void Rows(IXLWorksheet sheet, IReadOnlyList<string> headers, IEnumerable<object[]> rows, int firstRow = 1)
     {
-        for (var c = 0; c < headers.Count; c++)
-        {
-            var cell = sheet.Cell(firstRow, c + 1);
-            cell.SetValue(headers[c]);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.LightGray;
-            sheet.Column(c + 1).Width = 12;
-        }
-
+        ExcelTable.Write(sheet, headers, rows, firstRow);
         sheet.Column(1).Width = 24;
-        var r = firstRow + 1;
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                var cell = sheet.Cell(r, c + 1);
-                switch (row[c])
-                {
-                    case int n:
-                        cell.SetValue(n);
-                        break;
-                    case decimal d:
-                        cell.SetValue(d);
-                        break;
-                    default:
-                        cell.SetValue(row[c].ToString());
-                        break;
-                }
-            }
-
-            r++;
-        }
-
-        sheet.SheetView.FreezeRows(firstRow);
     }
 }

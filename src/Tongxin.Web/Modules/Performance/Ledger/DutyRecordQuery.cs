@@ -47,6 +47,10 @@ public sealed class MemberDutyYear
 /// rule change shows at once; rank comes from the stored scores.</summary>
 public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, PerformanceAccess access)
 {
+    // What every member of a committee-year shares (the rule book, how many are ranked), read once
+    // per scope: a request, or a whole bulk report run.
+    private readonly Dictionary<(Guid CommitteeId, int Year), (DutyRuleBook Rules, int Ranked)> shared = [];
+
     /// <summary>The member's year, if the actor may read the member's full record (else 403/404).</summary>
     public async Task<MemberDutyYear> MemberYearAsync(Guid memberId, int year, CancellationToken ct = default)
     {
@@ -64,7 +68,14 @@ public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, Perf
                             from s in ss.DefaultIfEmpty()
                             select new { m.Id, m.Name, m.CommitteeId, Committee = c.Name, Sector = s == null ? "" : s.Name })
             .FirstOrDefaultAsync(ct) ?? throw new Platform.Web.NotFoundException("委员");
-        var rules = await ledger.RulesAsync(member.CommitteeId, year, ct);
+        if (!shared.TryGetValue((member.CommitteeId, year), out var committeeYear))
+        {
+            committeeYear = (await ledger.RulesAsync(member.CommitteeId, year, ct),
+                await db.DutyYearScores.IgnoreQueryFilters().CountAsync(s => s.CommitteeId == member.CommitteeId && s.Year == year, ct));
+            shared[(member.CommitteeId, year)] = committeeYear;
+        }
+
+        var rules = committeeYear.Rules;
         var entries = await db.DutyEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.MemberId == memberId && e.Year == year && e.CommitteeId == member.CommitteeId)
             .OrderBy(e => e.Date).ThenBy(e => e.Item).ToListAsync(ct);
@@ -72,7 +83,6 @@ public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, Perf
         var score = await db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.MemberId == memberId && s.Year == year && s.CommitteeId == member.CommitteeId)
             .Select(s => new { s.Rank, s.ComputedAt }).FirstOrDefaultAsync(ct);
-        var ranked = await db.DutyYearScores.IgnoreQueryFilters().CountAsync(s => s.CommitteeId == member.CommitteeId && s.Year == year, ct);
         return new MemberDutyYear
         {
             MemberId = member.Id,
@@ -84,7 +94,7 @@ public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, Perf
             Rules = rules,
             Result = result,
             Rank = score?.Rank ?? 0,
-            RankedMembers = ranked,
+            RankedMembers = committeeYear.Ranked,
             ComputedAt = score?.ComputedAt,
             Lines = [.. entries.Select(e => new DutyRecordLine(e, DutyPointsCalculator.EntryPoints(rules, e), result.Capped.Contains(e.Item)))],
         };

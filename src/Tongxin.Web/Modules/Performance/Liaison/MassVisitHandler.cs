@@ -2,8 +2,10 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Opinions;
+using Tongxin.Modules.Opinions.Reports;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Documents;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 
@@ -13,7 +15,7 @@ namespace Tongxin.Modules.Performance.Liaison;
 /// 社情民意 draft in one step; staff with 委员履职 (and leaders) read the committee's visits. Every
 /// change raises <see cref="DutyRecordChanged"/> in the same save, so the ledger re-collects the
 /// member's year.</summary>
-public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess access, IActorAccessor actors, TimeProvider time)
+public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess access, ReportHandler reports, IActorAccessor actors, TimeProvider time)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -150,12 +152,11 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
     /// <summary>转为社情民意 – makes a 社情民意 draft of the member from the clue (title, 基本情况 and
     /// source prefilled; category, analysis and suggestion are the member's to write), links the
     /// clue to it and returns the draft's id. A clue whose draft still exists returns that draft.</summary>
-    /// <remarks>The draft is written here rather than through <c>ReportHandler.CreateAsync</c>:
-    /// that handler validates a complete report (suggestion, category, contact phone), which a clue
-    /// does not have yet; the report's own submission still checks all of it.</remarks>
+    /// <remarks>The draft is made by <see cref="ReportHandler.AddPrefilledDraftAsync"/> (a clue is not
+    /// a complete report yet; its submission checks everything) and saved with the clue's link.</remarks>
     public async Task<Guid> ConvertClueAsync(Guid clueId, CancellationToken ct = default)
     {
-        var memberId = access.RequireMember();
+        access.RequireMember();
         var clue = await db.MassVisitClues.FirstOrDefaultAsync(c => c.Id == clueId, ct) ?? throw new NotFoundException("线索");
         var visit = await LoadOwnAsync(clue.VisitId, ct);
         if (clue.OpinionReportId is { } existing)
@@ -166,38 +167,9 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
             }
         }
 
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Name, m.Mobile }).FirstAsync(ct);
-        var now = Now;
-        var report = new OpinionReport
-        {
-            CommitteeId = visit.CommitteeId,
-            Year = BeijingTime.Today(time).Year,
-            Status = OpinionStatus.Draft,
-            Title = DraftTitle(clue.Text),
-            Situation = DraftSituation(visit, clue.Text),
-            Source = ReportSource,
-            SubmitterKind = OpinionSubmitterKind.Member,
-            SubmitterName = member.Name,
-            LeadMemberId = memberId,
-            ContactName = member.Name,
-            ContactPhone = member.Mobile,
-            CreatedByUserId = Actor.UserId,
-            CreatedAt = now,
-            LastActivityAt = now,
-        };
-        db.OpinionReports.Add(report);
-        db.OpinionReportAuthors.Add(new OpinionReportAuthor
-        {
-            CommitteeId = report.CommitteeId,
-            ReportId = report.Id,
-            MemberId = memberId,
-            MemberName = member.Name,
-            Order = 0,
-        });
-        db.AddHistory(report, member.Name, $"由联系界别群众收集的线索创建草稿（{visit.Date:yyyy年M月d日}，{visit.Place}）", now);
+        var report = await reports.AddPrefilledDraftAsync(DraftTitle(clue.Text), DraftSituation(visit, clue.Text), ReportSource,
+            $"由联系界别群众收集的线索创建草稿（{visit.Date:yyyy年M月d日}，{visit.Place}）", ct);
         clue.OpinionReportId = report.Id;
-        db.Raise(new OpinionChanged(report.Id, report.CommitteeId, OpinionAction.Edit, $"创建社情民意草稿《{report.Title}》", []));
-        db.Raise(new DutyRecordChanged(visit.CommitteeId, visit.MemberId, visit.Date.Year));
         await db.SaveChangesAsync(ct);
         return report.Id;
     }
@@ -294,28 +266,13 @@ public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess acce
         sheet.Cell(1, 1).SetValue($"{title}（{yearText}）：走访{rows.Count}次，服务群众{rows.Sum(r => r.PeopleServed)}人，收集线索{rows.Sum(r => r.Clues.Count)}条");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         string[] headers = ["走访日期", "委员", "界别", "走访地点", "服务群众人数", "走访情况", "收集的线索", "已转社情民意"];
-        for (var c = 0; c < headers.Length; c++)
+        ExcelTable.Write(sheet, headers, rows.Select(row => new object[]
         {
-            sheet.Cell(2, c + 1).SetValue(headers[c]);
-            sheet.Cell(2, c + 1).Style.Font.Bold = true;
-            sheet.Column(c + 1).Width = c is 5 or 6 ? 40 : 14;
-        }
-
-        var r = 2;
-        foreach (var row in rows)
-        {
-            r++;
-            sheet.Cell(r, 1).SetValue(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            sheet.Cell(r, 2).SetValue(row.MemberName);
-            sheet.Cell(r, 3).SetValue(row.Sector);
-            sheet.Cell(r, 4).SetValue(row.Place);
-            sheet.Cell(r, 5).SetValue(row.PeopleServed);
-            sheet.Cell(r, 6).SetValue(row.Summary);
-            sheet.Cell(r, 7).SetValue(string.Join("\n", row.Clues.Select(c => c.Text)));
-            sheet.Cell(r, 8).SetValue(row.Clues.Count(c => c.Converted));
-        }
-
-        sheet.SheetView.FreezeRows(2);
+            row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.MemberName, row.Sector, row.Place, row.PeopleServed, row.Summary,
+            string.Join("\n", row.Clues.Select(c => c.Text)), row.Clues.Count(c => c.Converted),
+        }), firstRow: 2, columnWidth: 14);
+        sheet.Column(6).Width = 40;
+        sheet.Column(7).Width = 40;
         db.Audit("导出", "MassVisit", yearText, "成功", $"{title} {rows.Count}条");
         await db.SaveChangesAsync(ct);
         using var buffer = new MemoryStream();

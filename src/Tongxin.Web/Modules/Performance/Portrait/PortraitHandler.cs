@@ -58,23 +58,25 @@ public sealed class PortraitHandler(TongxinDbContext db, PerformanceAccess acces
         var committeeId = await access.RequireRecordReaderAsync(id, ct);
         var name = await db.Members.IgnoreQueryFilters().Where(m => m.Id == id).Select(m => m.Name).FirstAsync(ct);
         var (axes, isDefault) = await DimensionsAsync(committeeId, ct);
-        var radar = await RadarAsync(committeeId, id, year, axes, ct);
-        var score = await db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(s => s.CommitteeId == committeeId && s.MemberId == id && s.Year == year, ct);
-        var ranked = await db.DutyYearScores.IgnoreQueryFilters().CountAsync(s => s.CommitteeId == committeeId && s.Year == year, ct);
+        // The committee-year's scores once: the radar's tops, the member's own row and the head count.
+        var scores = await db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.CommitteeId == committeeId && s.Year == year).ToListAsync(ct);
+        var radar = PortraitRules.Radar(axes, [.. scores.Select(MemberCategoryPoints.From)], id);
+        var score = scores.FirstOrDefault(s => s.MemberId == id);
+        var ranked = scores.Count;
         var trend = await db.DutyYearScores.IgnoreQueryFilters().AsNoTracking().Where(s => s.MemberId == id)
             .OrderBy(s => s.Year).Select(s => new PortraitTrendPoint(s.Year, s.Total, s.Rank)).ToListAsync(ct);
         return new PortraitView(id, name, committeeId, year, score is not null, score?.Total ?? 0, score?.Rank ?? 0, ranked, score?.Grade ?? "",
             radar, PortraitRules.Index(radar), trend, PortraitRules.Tags(score, ranked), isDefault);
     }
 
-    /// <summary>The radar's axes for a member and year as plain numbers, from the committee's stored
-    /// scores of the year (every member scored is a candidate for an axis's top).</summary>
-    public async Task<IReadOnlyList<RadarAxis>> RadarAsync(Guid committeeId, Guid memberId, int year, IReadOnlyList<PortraitAxisDefinition> axes, CancellationToken ct = default)
+    /// <summary>The staff's and leaders' member picker: the committee's active members (committee readers only).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> MembersAsync(CancellationToken ct = default)
     {
-        var scores = await db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.CommitteeId == committeeId && s.Year == year).ToListAsync(ct);
-        return PortraitRules.Radar(axes, [.. scores.Select(MemberCategoryPoints.From)], memberId);
+        var committeeId = Actor.CommitteeId ?? throw new ForbiddenException();
+        access.RequireCommitteeReader(committeeId);
+        return [.. (await db.Members.AsNoTracking().Where(m => m.CommitteeId == committeeId && m.IsActive).OrderBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name }).Take(2000).ToListAsync(ct)).Select(m => (m.Id, m.Name))];
     }
 
     /// <summary>The committee's saved dimensions, or the defaults (true) when none are saved.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Consultation;
-using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Performance.Ledger;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
@@ -122,7 +121,7 @@ public static class PerformanceDemoSeeder
         }
     }
 
-    public static async Task SeedAsync(TongxinDbContext db, SeedScale scale, CancellationToken ct = default)
+    public static async Task SeedAsync(TongxinDbContext db, DutyLedger ledger, SeedScale scale, CancellationToken ct = default)
     {
         var today = BeijingTime.Today(db.Time);
         var now = db.Time.GetUtcNow().UtcDateTime;
@@ -216,9 +215,6 @@ public static class PerformanceDemoSeeder
             await db.SaveChangesAsync(ct);
         }
 
-        var ledger = new DutyLedger(db,
-            [new ActivityDutyCollector(db), new ProposalDutyCollector(db), new OpinionDutyCollector(db), new SupervisionDutyCollector(db), new LiaisonDutyCollector(db)],
-            new OpinionSettingsStore(db), db.Time);
         var committees = await db.Committees.IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         foreach (var committeeId in committees)
         {

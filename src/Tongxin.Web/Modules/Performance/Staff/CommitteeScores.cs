@@ -4,6 +4,7 @@ using Tongxin.Modules.Organization;
 using Tongxin.Modules.Performance.Ledger;
 using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
+using Tongxin.Platform.Documents;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 
@@ -69,9 +70,6 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
     public const int PageSize = 50;
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The grades in their order (best first).</summary>
-    public static readonly string[] GradeOrder = ["优秀", "称职", "基本称职", "不称职"];
-
     public int DefaultYear => BeijingTime.Today(time).Year;
 
     /// <summary>The committees whose table the actor may read: their own first, then the ones below they read.</summary>
@@ -103,7 +101,7 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
             committeeName,
             year,
             new PagedList<CommitteeScoreRow>(rows, paged.Page, paged.PageSize, paged.Total),
-            [.. GradeOrder.Select(g => new GradeCount(g, grades.FirstOrDefault(x => x.Key == g)?.Count ?? 0))],
+            [.. DutyRuleBook.Grades.Select(g => new GradeCount(g, grades.FirstOrDefault(x => x.Key == g)?.Count ?? 0))],
             sectors,
             groups,
             PerformanceAccess.IsPerformanceStaff(actors.Actor) && actors.Actor.CanWrite(committeeId),
@@ -125,48 +123,15 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
             "名次", "委员", "界别", "活动组", "总积分", "会议", "履职活动", "提案", "社情民意", "发言", "民主监督", "联系群众", "一人一事", "缺席扣分",
             "参加会议活动", "全体会议半天", "缺席", "提案件数", "社情民意报送", "社情民意采用", "发言次数", "等次", "最低履职要求",
         ];
-        for (var c = 0; c < headers.Length; c++)
+        ExcelTable.Write(sheet, headers, rows.Select(x => new object[]
         {
-            var cell = sheet.Cell(1, c + 1);
-            cell.SetValue(headers[c]);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.LightGray;
-            sheet.Column(c + 1).Width = 11;
-        }
-
+            x.Rank, x.Name, x.Sector, string.Join("、", x.Groups), x.Total, x.MeetingPoints, x.ActivityPoints, x.ProposalPoints, x.OpinionPoints,
+            x.SpeechPoints, x.SupervisionPoints, x.LiaisonPoints, x.PlanPoints, x.Deductions, x.ActivitiesAttended, x.PlenaryHalfDays, x.Absences,
+            x.ProposalsFiled, x.ReportsSubmitted, x.ReportsAdopted, x.Speeches, x.Grade, x.MinimumsMet ? "已达到" : "未达到：" + x.MissingMinimums,
+        }), columnWidth: 11);
         sheet.Column(2).Width = 14;
         sheet.Column(4).Width = 24;
         sheet.Column(headers.Length).Width = 30;
-        var r = 2;
-        foreach (var x in rows)
-        {
-            object[] values =
-            [
-                x.Rank, x.Name, x.Sector, string.Join("、", x.Groups), x.Total, x.MeetingPoints, x.ActivityPoints, x.ProposalPoints, x.OpinionPoints,
-                x.SpeechPoints, x.SupervisionPoints, x.LiaisonPoints, x.PlanPoints, x.Deductions, x.ActivitiesAttended, x.PlenaryHalfDays, x.Absences,
-                x.ProposalsFiled, x.ReportsSubmitted, x.ReportsAdopted, x.Speeches, x.Grade, x.MinimumsMet ? "已达到" : "未达到：" + x.MissingMinimums,
-            ];
-            for (var c = 0; c < values.Length; c++)
-            {
-                var cell = sheet.Cell(r, c + 1);
-                switch (values[c])
-                {
-                    case int n:
-                        cell.SetValue(n);
-                        break;
-                    case decimal d:
-                        cell.SetValue(d);
-                        break;
-                    default:
-                        cell.SetValue(values[c].ToString());
-                        break;
-                }
-            }
-
-            r++;
-        }
-
-        sheet.SheetView.FreezeRows(1);
         db.Audit("导出委员履职情况", "Committee", committeeId.ToString(), "成功", $"{committeeName}{year}年，{rows.Count}名委员");
         await db.SaveChangesAsync(ct);
         var buffer = new MemoryStream();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.Opinions;
 using Tongxin.Modules.Performance.Ledger;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
@@ -76,7 +77,8 @@ public sealed record DutyRulesView(
 /// range, caps ≥ 0, grade bands descending), refuses a stale form (the set's Version), saves
 /// through the normal audited save and rescoring the committee-year. The opinion outcome items
 /// are not stored here: their points come from 社情民意设置.</summary>
-public sealed class DutyRulesEditor(TongxinDbContext db, PerformanceAccess access, DutyLedger ledger, IActorAccessor actors, TimeProvider time)
+public sealed class DutyRulesEditor(
+    TongxinDbContext db, PerformanceAccess access, DutyLedger ledger, OpinionSettingsStore opinionSettings, IActorAccessor actors, TimeProvider time)
 {
     public const decimal MaxPoints = 1000;
     public const decimal MaxScore = 100000;
@@ -88,7 +90,7 @@ public sealed class DutyRulesEditor(TongxinDbContext db, PerformanceAccess acces
         access.RequireCommitteeReader(committeeId);
         CommitteeScores.RequireYear(year);
         var set = await LoadAsync(committeeId, year, tracked: false, ct);
-        var book = await ledger.RulesAsync(committeeId, year, ct);
+        var book = DutyDefaults.Book(set, await opinionSettings.GetAsync(committeeId, ct));
         var previous = await db.DutyRuleSets.IgnoreQueryFilters().AnyAsync(s => s.CommitteeId == committeeId && s.Year == year - 1, ct);
         var name = await db.Committees.AsNoTracking().Where(c => c.Id == committeeId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         return new DutyRulesView(
@@ -106,7 +108,7 @@ public sealed class DutyRulesEditor(TongxinDbContext db, PerformanceAccess acces
     public static DutyRulesInput ToInput(Guid committeeId, int year, DutyRuleSet? set)
     {
         var d = set ?? new DutyRuleSet();
-        var saved = (set?.Rules ?? []).ToDictionary(r => r.Item);
+        var lines = DutyDefaults.EditableLines(set);
         return new DutyRulesInput
         {
             CommitteeId = committeeId,
@@ -120,9 +122,13 @@ public sealed class DutyRulesEditor(TongxinDbContext db, PerformanceAccess acces
             MinProposals = d.MinProposals,
             MinReports = d.MinReports,
             PublishLeaderboards = d.PublishLeaderboards,
-            Lines = [.. DutyDefaults.Editable.Select(kv => saved.TryGetValue(kv.Key, out var r)
-                ? new DutyRuleLineInput { Item = kv.Key, Points = r.Points, JointPoints = r.JointPoints, YearCap = r.YearCap }
-                : new DutyRuleLineInput { Item = kv.Key, Points = kv.Value.Points, JointPoints = kv.Value.JointPoints, YearCap = kv.Value.YearCap })],
+            Lines = [.. DutyDefaults.Editable.Keys.Select(item => new DutyRuleLineInput
+            {
+                Item = item,
+                Points = lines[item].Points,
+                JointPoints = lines[item].JointPoints,
+                YearCap = lines[item].YearCap,
+            })],
         };
     }
 

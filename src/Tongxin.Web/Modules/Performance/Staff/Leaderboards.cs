@@ -68,9 +68,7 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
     public async Task<LeaderboardView> GetAsync(Guid committeeId, int year, LeaderboardBoard board, LeaderboardScope scope, int page, CancellationToken ct = default)
     {
         CommitteeScores.RequireYear(year);
-        await access.RequireLeaderboardReaderAsync(committeeId, year, ct);
-        var published = await db.DutyRuleSets.IgnoreQueryFilters().Where(s => s.CommitteeId == committeeId && s.Year == year)
-            .Select(s => (bool?)s.PublishLeaderboards).FirstOrDefaultAsync(ct) ?? true;
+        var published = await access.RequireLeaderboardReaderAsync(committeeId, year, ct);
 
         var scores = await (from s in db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
                             where s.CommitteeId == committeeId && s.Year == year
@@ -94,35 +92,32 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
                                 s.MissingMinimums,
                             }).ToListAsync(ct);
 
-        var values = scores.Select(s => new
-        {
+        var values = scores.Select(s => new MemberValue(
             s.MemberId,
             s.Name,
             s.SectorId,
             s.Sector,
-            Value = board switch
+            board switch
             {
                 LeaderboardBoard.Total => s.Total,
                 LeaderboardBoard.Proposals => s.ProposalPoints,
                 LeaderboardBoard.Reports => s.OpinionPoints,
                 LeaderboardBoard.Activities => s.ActivitiesAttended,
-                _ => (decimal)s.Speeches,
+                _ => s.Speeches,
             },
-            Count = board switch
+            board switch
             {
-                LeaderboardBoard.Proposals => (int?)s.ProposalsFiled,
+                LeaderboardBoard.Proposals => s.ProposalsFiled,
                 LeaderboardBoard.Reports => s.ReportsAdopted,
                 _ => null,
-            },
-        }).ToList();
+            })).ToList();
 
-        List<(string Key, string Name, string Detail, decimal Value, decimal Total, int Members, int? Count)> lines;
+        List<Line> lines;
         switch (scope)
         {
             case LeaderboardScope.Sector:
-                lines = [.. values.Where(v => v.SectorId is not null).GroupBy(v => (v.SectorId, v.Sector)).Select(g =>
-                    (g.Key.SectorId!.Value.ToString(), g.Key.Sector, "", Average(g.Sum(v => v.Value), g.Count()), g.Sum(v => v.Value), g.Count(),
-                     g.Any(v => v.Count is not null) ? g.Sum(v => v.Count ?? 0) : (int?)null))];
+                lines = [.. values.Where(v => v.SectorId is not null).GroupBy(v => (v.SectorId, v.Sector))
+                    .Select(g => Aggregate(g.Key.SectorId!.Value, g.Key.Sector, [.. g]))];
                 break;
             case LeaderboardScope.Group:
                 var memberships = await (from x in db.Set<MemberGroupMembership>().AsNoTracking()
@@ -130,15 +125,11 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
                                          where g.CommitteeId == committeeId
                                          select new { x.MemberId, x.GroupId, g.Name }).ToListAsync(ct);
                 var byMember = values.ToDictionary(v => v.MemberId);
-                lines = [.. memberships.Where(x => byMember.ContainsKey(x.MemberId)).GroupBy(x => (x.GroupId, x.Name)).Select(g =>
-                {
-                    var members = g.Select(x => byMember[x.MemberId]).ToList();
-                    return (g.Key.GroupId.ToString(), g.Key.Name, "", Average(members.Sum(v => v.Value), members.Count), members.Sum(v => v.Value), members.Count,
-                        members.Any(v => v.Count is not null) ? members.Sum(v => v.Count ?? 0) : (int?)null);
-                })];
+                lines = [.. memberships.Where(x => byMember.ContainsKey(x.MemberId)).GroupBy(x => (x.GroupId, x.Name))
+                    .Select(g => Aggregate(g.Key.GroupId, g.Key.Name, [.. g.Select(x => byMember[x.MemberId])]))];
                 break;
             default:
-                lines = [.. values.Select(v => (v.MemberId.ToString(), v.Name, v.Sector, v.Value, v.Value, 1, v.Count))];
+                lines = [.. values.Select(v => new Line(v.MemberId.ToString(), v.Name, v.Sector, v.Value, v.Value, 1, v.Count))];
                 break;
         }
 
@@ -164,5 +155,15 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
         return new LeaderboardView(committeeId, year, board, scope, valueLabel, countLabel, rows, published, missing);
     }
 
-    private static decimal Average(decimal sum, int count) => count == 0 ? 0 : Math.Round(sum / count, 2);
+    /// <summary>A sector's or group's line: ranked by its members' average, with their sum and count.</summary>
+    private static Line Aggregate(Guid key, string name, IReadOnlyList<MemberValue> members)
+    {
+        var sum = members.Sum(v => v.Value);
+        return new Line(key.ToString(), name, "", Math.Round(sum / members.Count, 2), sum, members.Count,
+            members.Any(v => v.Count is not null) ? members.Sum(v => v.Count ?? 0) : null);
+    }
+
+    private sealed record MemberValue(Guid MemberId, string Name, Guid? SectorId, string Sector, decimal Value, int? Count);
+
+    private sealed record Line(string Key, string Name, string Detail, decimal Value, decimal Total, int Members, int? Count);
 }

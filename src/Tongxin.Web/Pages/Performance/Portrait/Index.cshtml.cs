@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Performance;
 using Tongxin.Modules.Performance.Portrait;
 using Tongxin.Platform.Calendar;
-using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 
 namespace Tongxin.Pages.Performance.Portrait;
 
 /// <summary>履职画像 – the radar, the trend line and the 标签墙 of a member's year. Staff and leaders
 /// without a member chosen pick one from the committee.</summary>
-public class IndexModel(PortraitHandler portraits, PerformanceAccess access, TongxinDbContext db, IActorAccessor actors, TimeProvider time) : PageModel
+public class IndexModel(PortraitHandler portraits, PerformanceAccess access, IActorAccessor actors, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MemberId { get; set; }
@@ -36,13 +34,6 @@ public class IndexModel(PortraitHandler portraits, PerformanceAccess access, Ton
         TheYear = Year ?? thisYear;
         Years = [.. Enumerable.Range(0, 6).Select(i => thisYear - i).Append(TheYear).Distinct().OrderDescending()];
         var actor = actors.Actor;
-        if (!PerformanceAccess.IsMember(actor) || MemberId is not null)
-        {
-            var committeeId = actor.CommitteeId;
-            Members = [.. (await db.Members.AsNoTracking().Where(m => m.CommitteeId == committeeId && m.IsActive).OrderBy(m => m.Name)
-                .Select(m => new { m.Id, m.Name }).Take(2000).ToListAsync(ct)).Select(m => (m.Id, m.Name))];
-        }
-
         if (MemberId is not null || PerformanceAccess.IsMember(actor))
         {
             View = await portraits.GetAsync(MemberId, TheYear, ct);
@@ -50,6 +41,11 @@ public class IndexModel(PortraitHandler portraits, PerformanceAccess access, Ton
         else if (actor.CommitteeId is not { } committee || !access.CanReadCommittee(committee))
         {
             throw new Platform.Web.ForbiddenException("只能查看本人的履职画像。");
+        }
+
+        if (actor.CommitteeId is { } own && access.CanReadCommittee(own))
+        {
+            Members = await portraits.MembersAsync(ct);
         }
     }
 }
