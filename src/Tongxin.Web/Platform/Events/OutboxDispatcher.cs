@@ -211,10 +211,11 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
-        // On SQLite a deferred transaction (what Microsoft.Data.Sqlite opens for ReadUncommitted)
-        // takes the write lock only at the first write, not while a handler reads or sends mail.
-        var isolation = db.Database.IsSqlite() ? IsolationLevel.ReadUncommitted : IsolationLevel.ReadCommitted;
-        await using var transaction = await db.Database.BeginTransactionAsync(isolation, ct);
+        // On SQLite this is BEGIN IMMEDIATE: the handler holds the write lock from its first read.
+        // A deferred transaction that reads and then writes cannot upgrade once another connection
+        // has committed in between; it waited out the busy timeout and failed (seen with the duty
+        // ledger's refresh at start-up and with notification handlers in a busy test run).
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         await handler.Invoke(scope.ServiceProvider, domainEvent, context, ct);
         db.ProcessedEvents.Add(new ProcessedEvent
         {

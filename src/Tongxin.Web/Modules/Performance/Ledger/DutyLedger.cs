@@ -35,19 +35,6 @@ public sealed class DutyLedger(TongxinDbContext db, IEnumerable<IDutyCollector> 
         return [.. all.OrderBy(e => e.MemberId).ThenBy(e => e.Date).ThenBy(e => e.Item).ThenBy(e => e.SourceId)];
     }
 
-    /// <summary>Takes the database's write lock now when running inside someone else's transaction
-    /// on SQLite. The outbox opens handlers' transactions deferred; a handler that reads first and
-    /// writes later cannot upgrade once another connection has committed in between (the write
-    /// then waits out the busy timeout and fails). A no-op UPDATE as the first statement takes
-    /// the lock before the reads. PostgreSQL needs nothing.</summary>
-    public async Task LockForWriteAsync(CancellationToken ct = default)
-    {
-        if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null)
-        {
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"DutyYearScores\" SET \"Rank\" = \"Rank\" WHERE 1 = 0", ct);
-        }
-    }
-
     /// <summary>Rebuilds a committee-year: replaces its entries and scores. Idempotent.</summary>
     /// <returns>The number of entries written.</returns>
     public async Task<int> RebuildAsync(Guid committeeId, int year, CancellationToken ct = default)
@@ -72,7 +59,6 @@ public sealed class DutyLedger(TongxinDbContext db, IEnumerable<IDutyCollector> 
             return;
         }
 
-        await LockForWriteAsync(ct);
         var entries = await CollectAsync(new DutyScope(committeeId, year, ids), ct);
         await InTransactionAsync(async () =>
         {

@@ -32,8 +32,6 @@ public sealed class DutyLedgerUpdater(TongxinDbContext db, DutyLedger ledger)
             return;
         }
 
-        // Lock before the first read (see LockForWriteAsync); the same below.
-        await ledger.LockForWriteAsync(ct);
         var p = await db.Proposals.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == e.ProposalId)
             .Select(x => new { x.CommitteeId, x.Year, x.LeadMemberId }).FirstOrDefaultAsync(ct);
         if (p is null)
@@ -47,7 +45,6 @@ public sealed class DutyLedgerUpdater(TongxinDbContext db, DutyLedger ledger)
 
     public async Task HandleAsync(OpinionChanged e, EventContext ctx, CancellationToken ct)
     {
-        await ledger.LockForWriteAsync(ct);
         var r = await db.OpinionReports.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == e.ReportId)
             .Select(x => new { x.CommitteeId, x.Year }).FirstOrDefaultAsync(ct);
         if (r is null)
@@ -72,7 +69,6 @@ public sealed class DutyLedgerUpdater(TongxinDbContext db, DutyLedger ledger)
 
     private async Task ProblemAsync(Guid problemId, CancellationToken ct)
     {
-        await ledger.LockForWriteAsync(ct);
         var p = await db.SupervisionProblems.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == problemId)
             .Select(x => new { x.CommitteeId, x.Year, x.ReportedByMemberId }).FirstOrDefaultAsync(ct);
         if (p?.ReportedByMemberId is { } member)
