@@ -32,6 +32,8 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
 {
     private readonly List<IDomainEvent> pendingEvents = [];
     private readonly List<AuditEntry> pendingAudit = [];
+    private readonly Dictionary<object, Actor> attributed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<AuditEntry, Actor> auditActors = new(ReferenceEqualityComparer.Instance);
 
     public Actor Actor => actorAccessor.Actor;
 
@@ -130,6 +132,13 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>A save made on behalf of several actors at once (the public intake's batch writer):
+    /// the row's tenancy check and its audit entry use <paramref name="actor"/> instead of the
+    /// context's actor. Holds until the next successful save.</summary>
+    public void AttributeTo(object entity, Actor actor) => attributed[entity] = actor;
+
+    private Actor ActorFor(object entity) => attributed.TryGetValue(entity, out var actor) ? actor : Actor;
+
     /// <summary>Queue a domain event; it is stored in the outbox by the next save.</summary>
     public void Raise(IDomainEvent domainEvent) => pendingEvents.Add(domainEvent);
 
@@ -196,7 +205,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
 
         foreach (var entry in changed)
         {
-            if (entry.Entity is ICommitteeOwned owned && !Actor.CanWrite(owned.CommitteeId))
+            if (entry.Entity is ICommitteeOwned owned && !ActorFor(entry.Entity).CanWrite(owned.CommitteeId))
             {
                 throw new TenantViolationException(entry.Metadata.ClrType.Name, owned.CommitteeId);
             }
@@ -207,7 +216,16 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         var audit = new List<AuditEntry>(pendingAudit);
         if (AuditEntityChanges)
         {
-            audit.AddRange(changed.Where(IsAudited).Select(DescribeChange));
+            foreach (var entry in changed.Where(IsAudited))
+            {
+                var described = DescribeChange(entry);
+                if (attributed.TryGetValue(entry.Entity, out var by))
+                {
+                    auditActors[described] = by;
+                }
+
+                audit.Add(described);
+            }
         }
 
         var outbox = pendingEvents.Select(domainEvent => new OutboxMessage
@@ -237,6 +255,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             DetachChainHead();
             SignalOutbox();
             pendingAudit.Clear();
+            attributed.Clear();
             return count;
         }
         catch
@@ -254,6 +273,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         }
         finally
         {
+            auditActors.Clear();
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
@@ -320,9 +340,9 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             .ToListAsync(ct);
         var head = heads.Single();
 
-        var actor = Actor;
         foreach (var e in entries)
         {
+            var actor = auditActors.GetValueOrDefault(e) ?? Actor;
             e.Sequence = ++head.LastSequence;
             e.Time = now;
             e.UserId = actor.UserId;

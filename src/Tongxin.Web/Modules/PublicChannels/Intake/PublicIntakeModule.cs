@@ -11,6 +11,7 @@ public static class PublicIntakeModule
         services.AddSingleton<ReceiptLookupLimiter>();
         services.AddScoped<SensitiveWordFilter>();
         services.AddScoped<PublicSubmissionIntake>();
+        services.AddSingleton<PublicIntakeWriter>();
         services.AddPublicRateLimits();
         return services;
     }

@@ -27,7 +27,7 @@ public sealed record PublicSubmissionReceived(Guid SubmissionId, Guid CommitteeI
 /// form (idempotency key), cleaned and checked fields, sensitive words to moderation, a unique
 /// receipt code, the client hash. One save: nothing is stored half.</summary>
 public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor actors, SensitiveWordFilter words, TimeProvider time,
-    IEnumerable<IPublicLetterFollower> followers)
+    IEnumerable<IPublicLetterFollower> followers, PublicIntakeWriter writer)
 {
     public const int MaxTitle = 100;
     public const int MaxContent = 2000;
@@ -71,6 +71,13 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
             LastActivityAt = now,
             ClientHash = clientHash,
         };
+        // Letters arriving together share one save (see PublicIntakeWriter); a refused batch leaves
+        // nothing stored, and the letter is then saved alone.
+        if (await writer.WriteAsync(submission, actors.Actor))
+        {
+            return new PublicReceipt(submission.Id, submission.ReceiptCode, submission.Status, Repeated: false);
+        }
+
         db.PublicSubmissions.Add(submission);
         db.Raise(new PublicSubmissionReceived(submission.Id, submission.CommitteeId, submission.Channel, submission.LiaisonPointId, submission.StudioId, submission.Status));
         // No look-ups before the insert (a public form is posted far more often than replayed): the

@@ -12,6 +12,8 @@ namespace Tongxin.Modules.Supervision.Problems;
 /// working days. The letter then follows the problem (see <see cref="ProblemWorkflow"/>).</summary>
 public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalendar calendar, TimeProvider time) : IPublicLetterFollower
 {
+    private readonly Dictionary<Guid, PointInfo?> points = [];
+
     public async Task<string?> TakenOverByAsync(Guid submissionId, CancellationToken ct) =>
         await db.SupervisionProblems.AnyAsync(p => p.PublicSubmissionId == submissionId, ct) ? "民主监督问题清单" : null;
 
@@ -31,8 +33,14 @@ public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalen
             return;
         }
 
-        var point = await db.LiaisonPoints.AsNoTracking().Where(p => p.Id == pointId)
-            .Select(p => new { p.Purpose, p.Name, p.Address }).FirstOrDefaultAsync(ct);
+        // One look-up per point and context: the intake's batch writer follows many letters in one save.
+        if (!points.TryGetValue(pointId, out var point))
+        {
+            point = await db.LiaisonPoints.AsNoTracking().Where(p => p.Id == pointId)
+                .Select(p => new PointInfo(p.Purpose, p.Name, p.Address)).FirstOrDefaultAsync(ct);
+            points[pointId] = point;
+        }
+
         if (point?.Purpose != LiaisonPointPurpose.BusinessEnvironment
             || await db.SupervisionProblems.AnyAsync(p => p.PublicSubmissionId == submission.Id, ct))
         {
@@ -44,7 +52,7 @@ public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalen
         {
             CommitteeId = submission.CommitteeId,
             Year = today.Year,
-            Number = await ProblemNumbers.NextAsync(db, submission.CommitteeId, today.Year, ct),
+            Number = await NextNumberAsync(submission.CommitteeId, today.Year, ct),
             Source = ProblemSource.MonitoringPoint,
             PublicSubmissionId = submission.Id,
             LiaisonPointId = pointId,
@@ -64,7 +72,19 @@ public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalen
         db.Raise(new SupervisionProblemRecorded(problem.Id, problem.CommitteeId, null, null, problem.Title, today));
     }
 
+    /// <summary>The next number, past the problems this context is about to insert too (a batch of letters).</summary>
+    private async Task<int> NextNumberAsync(Guid committeeId, int year, CancellationToken ct)
+    {
+        var stored = await ProblemNumbers.NextAsync(db, committeeId, year, ct);
+        var pending = db.ChangeTracker.Entries<SupervisionProblem>()
+            .Where(e => e.State == EntityState.Added && e.Entity.CommitteeId == committeeId && e.Entity.Year == year)
+            .Select(e => e.Entity.Number + 1);
+        return pending.Append(stored).Max();
+    }
+
     private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
+
+    private sealed record PointInfo(LiaisonPointPurpose Purpose, string Name, string Address);
 }
 
 /// <summary>Evidence files are read by whoever may read the problem.</summary>
