@@ -28,8 +28,20 @@ public sealed class CommitteeTree(IServiceScopeFactory scopes, IMemoryCache cach
         return readable;
     }
 
+    // A load that began before an invalidation must not put its (stale) list back afterwards:
+    // Invalidate bumps the generation, and a load caches its list only if none happened meanwhile.
+    private readonly Lock gate = new();
+    private long generation;
+
     /// <summary>Call after a committee's parent or grant changes.</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            generation++;
+            cache.Remove(CacheKey);
+        }
+    }
 
     private async Task<List<Node>> LoadAsync(CancellationToken ct)
     {
@@ -38,10 +50,23 @@ public sealed class CommitteeTree(IServiceScopeFactory scopes, IMemoryCache cach
             return nodes;
         }
 
+        long seen;
+        lock (gate)
+        {
+            seen = generation;
+        }
+
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TongxinDbContext>();
         nodes = await db.Committees.AsNoTracking().Select(c => new Node(c.Id, c.ParentId, c.ParentMayRead)).ToListAsync(ct);
-        cache.Set(CacheKey, nodes, TimeSpan.FromSeconds(30));
+        lock (gate)
+        {
+            if (seen == generation)
+            {
+                cache.Set(CacheKey, nodes, TimeSpan.FromSeconds(30));
+            }
+        }
+
         return nodes;
     }
 
