@@ -65,9 +65,12 @@ public static class AnnualReportLoad
                 using var scope = app.Services.CreateScope();
                 scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
                 var reports = scope.ServiceProvider.GetRequiredService<AnnualReportHandler>();
-                foreach (var member in members.Skip(i).Take(50))
+                var chunk = members.Skip(i).Take(50).ToList();
+                // As the bulk job does: the members' headers in one query, then each member's year.
+                var headers = await scope.ServiceProvider.GetRequiredService<DutyRecordQuery>().Headers(m => chunk.Contains(m.Id)).ToListAsync();
+                foreach (var member in headers)
                 {
-                    await using (var entry = zip.CreateEntry($"{member}.docx", CompressionLevel.Fastest).Open())
+                    await using (var entry = zip.CreateEntry($"{member.Id}.docx", CompressionLevel.Fastest).Open())
                     {
                         await reports.WriteDocxAsync(member, year, entry);
                     }
@@ -96,7 +99,8 @@ public static class AnnualReportLoad
             using var scope = services.CreateScope();
             scope.ServiceProvider.GetRequiredService<ActorAccessor>().Actor = Actor.System;
             var records = scope.ServiceProvider.GetRequiredService<DutyRecordQuery>();
-            foreach (var member in members.Skip(i).Take(50))
+            var chunk = members.Skip(i).Take(50).ToList();
+            foreach (var member in await records.Headers(m => chunk.Contains(m.Id)).ToListAsync())
             {
                 await records.LoadAsync(member, year);
             }

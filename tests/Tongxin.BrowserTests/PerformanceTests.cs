@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shouldly;
+using Tongxin.Platform.Calendar;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tongxin.BrowserTests;
@@ -16,6 +17,12 @@ public sealed class PerformanceTests(BrowserFixture fixture)
     [Fact]
     public async Task A_visit_is_logged_turned_into_a_report_credited_and_repriced_by_the_rules()
     {
+        // The visit's points as the committee's rules stand now (the fixture's app is shared).
+        var dialogs = new List<string>();
+        var staff = await fixture.SignInAsync("demo.staff", dialogs);
+        await staff.GotoAsync("/Performance/Rules");
+        var points = decimal.Parse(await staff.GetByLabel("联系界别群众 分值").InputValueAsync(), CultureInfo.InvariantCulture);
+
         var member = await fixture.SignInAsync("demo.member");
         await member.GotoAsync("/Performance");
         await Expect(member.GetByTestId("rank")).ToHaveTextAsync(new Regex("^第\\d+名$"));
@@ -25,7 +32,8 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         // 1. Log a visit with a clue.
         var clue = "社区菜市场缺少无障碍通道（" + Guid.NewGuid().ToString("N")[..6] + "）";
         await member.GotoAsync("/Performance/Visits/Edit");
-        await member.GetByLabel("走访日期").FillAsync("2026-03-01");
+        var today = DateOnly.FromDateTime(BeijingTime.FromUtc(fixture.App.Clock.GetUtcNow().UtcDateTime));
+        await member.GetByLabel("走访日期").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await member.GetByLabel("走访地点").FillAsync("北塘社区服务中心");
         await member.GetByLabel("服务群众人数").FillAsync("12");
         await member.GetByLabel("走访情况").FillAsync("与社区居民代表座谈，听取对菜市场改造的意见。");
@@ -37,23 +45,22 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await member.GetByTestId("clues").Filter(new() { HasText = clue }).GetByRole(AriaRole.Button, new() { Name = "转为社情民意" }).ClickAsync();
         await member.WaitForURLAsync(new Regex("/Opinions/Edit"));
 
-        // 3. The ledger credits the visit (2 points by default).
+        // 3. The ledger credits the visit.
         await fixture.App.DeliverEventsAsync();
         await member.GotoAsync("/Performance");
-        (await TotalAsync(member)).ShouldBe(before + 2);
+        (await TotalAsync(member)).ShouldBe(before + points);
         await Expect(member.Locator("[data-testid=category-7] tbody tr")).ToHaveCountAsync(visitsBefore + 1);
         decimal visits = visitsBefore + 1;
 
-        // 4. Staff raise a visit's points from 2 to 3: saving recomputes the year.
-        var dialogs = new List<string>();
-        var staff = await fixture.SignInAsync("demo.staff", dialogs);
-        await staff.GotoAsync("/Performance/Rules");
-        await staff.GetByLabel("联系界别群众 分值").FillAsync("3");
+        // 4. Staff raise a visit's points by one: saving recomputes the year.
+        var raised = (points + 1).ToString(CultureInfo.InvariantCulture);
+        await staff.ReloadAsync();
+        await staff.GetByLabel("联系界别群众 分值").FillAsync(raised);
         await staff.GetByRole(AriaRole.Button, new() { Name = "保存并重新计算" }).ClickAsync();
-        await Expect(staff.GetByLabel("联系界别群众 分值")).ToHaveValueAsync(new Regex("^3(\\.0+)?$"));
+        await Expect(staff.GetByLabel("联系界别群众 分值")).ToHaveValueAsync(new Regex($"^{Regex.Escape(raised)}(\\.0+)?$"));
         dialogs.ShouldContain(d => d.Contains("重新计算", StringComparison.Ordinal));
         await member.ReloadAsync();
-        (await TotalAsync(member)).ShouldBe(before + 2 + visits);
+        (await TotalAsync(member)).ShouldBe(before + points + visits);
 
         // 5. The committee table, the leaderboards and the portrait.
         await staff.GotoAsync("/Performance/Committee");

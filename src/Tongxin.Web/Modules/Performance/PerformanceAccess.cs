@@ -25,6 +25,9 @@ public sealed class PerformanceAccess(TongxinDbContext db, IActorAccessor actors
         IsMember(Actor) ? Actor.MemberId!.Value : throw new ForbiddenException("只有委员可以执行此操作。");
 
     /// <summary>Staff with 委员履职 who may change the committee's records (their own committee).</summary>
+    public bool IsStaffOf(Guid committeeId) => IsPerformanceStaff(Actor) && Actor.CanWrite(committeeId);
+
+    /// <summary>As <see cref="IsStaffOf"/>, or 403 with the reason.</summary>
     public void RequireStaffOf(Guid committeeId)
     {
         if (!IsPerformanceStaff(Actor))
@@ -55,12 +58,17 @@ public sealed class PerformanceAccess(TongxinDbContext db, IActorAccessor actors
     {
         var committeeId = await db.Members.IgnoreQueryFilters().Where(m => m.Id == memberId).Select(m => (Guid?)m.CommitteeId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("委员");
-        if (Actor.MemberId == memberId || CanReadCommittee(committeeId))
-        {
-            return committeeId;
-        }
+        RequireRecordReader(committeeId, memberId);
+        return committeeId;
+    }
 
-        throw new ForbiddenException("只能查看本人的履职档案。");
+    /// <summary>The same check for a member already read (<paramref name="committeeId"/> is the member's).</summary>
+    public void RequireRecordReader(Guid committeeId, Guid memberId)
+    {
+        if (Actor.MemberId != memberId && !CanReadCommittee(committeeId))
+        {
+            throw new ForbiddenException("只能查看本人的履职档案。");
+        }
     }
 
     /// <summary>Leaderboards: committee readers always; the committee's members when it publishes

@@ -9,7 +9,7 @@ namespace Tongxin.Pages.Performance;
 
 /// <summary>我的履职 – a member's year: points, rank, grade, minimums and the entries by category with
 /// links to their sources; with <c>?memberId=</c> the same for staff and leaders of the member's committee.</summary>
-public class IndexModel(DutyRecordQuery records, PerformanceAccess access, IActorAccessor actors, TimeProvider time) : PageModel
+public class IndexModel(DutyRecordQuery records, IActorAccessor actors, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MemberId { get; set; }
@@ -28,12 +28,10 @@ public class IndexModel(DutyRecordQuery records, PerformanceAccess access, IActo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var memberId = MemberId ?? access.RequireMember();
-        var thisYear = BeijingTime.Today(time).Year;
-        Record = await records.MemberYearAsync(memberId, Year ?? thisYear, ct);
-        IsOwn = actors.Actor.MemberId == memberId;
-        var years = await records.YearsAsync(memberId, ct);
-        Years = [.. years.Append(thisYear).Append(Record.Year).Distinct().OrderDescending()];
+        Record = await records.MemberYearAsync(MemberId, Year, ct);
+        IsOwn = actors.Actor.MemberId == Record.MemberId;
+        var years = await records.YearsAsync(Record.MemberId, ct);
+        Years = [.. years.Append(BeijingTime.Today(time).Year).Append(Record.Year).Distinct().OrderDescending()];
         Groups = [.. Record.Lines.GroupBy(l => l.Category).OrderBy(g => g.Key)];
     }
 

@@ -34,4 +34,13 @@ public static class Paging
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, total);
     }
+
+    /// <summary>One page of a list already in memory (a ranking computed in full); clamped like <see cref="ToPagedListAsync"/>.</summary>
+    public static PagedList<T> ToPagedList<T>(this IReadOnlyList<T> all, int page, int pageSize = DefaultPageSize)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var pageCount = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        return new PagedList<T>([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
+    }
 }

@@ -79,7 +79,8 @@ public class DutyLedgerTests
         record.Rank.ShouldBe(1);
         record.RankedMembers.ShouldBe(5);
         record.Lines.ShouldContain(l => l.Entry.Item == DutyItem.PlenaryHalfDay && l.Points == 15 && l.Entry.Quantity == 3);
-        record.Lines.Select(l => DutyLinks.For(l.Entry)).ShouldContain(u => u.StartsWith("/Proposals/Detail/", StringComparison.Ordinal));
+        // m[0]'s filed key proposal is the first one made.
+        record.Lines.Select(l => DutyLinks.For(l.Entry)).ShouldContain($"/Proposals/Detail/{world.ProposalIds[0]}");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -221,7 +222,8 @@ public class DutyLedgerTests
             case 2:
                 {
                     // A later change to an existing proposal: marked key, or not filed after all.
-                    var p = d.Proposals.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).Skip(r.Next(3)).FirstOrDefault();
+                    var pick = w.ProposalIds.Skip(r.Next(3)).Select(id => (Guid?)id).FirstOrDefault();
+                    var p = pick is { } id ? d.Proposals.Find(id) : null;
                     if (p is null)
                     {
                         return [];
@@ -288,12 +290,13 @@ public class DutyLedgerTests
             default:
                 {
                     // A visit deleted.
-                    var v = d.MassVisits.Where(x => x.CommitteeId == w.CommitteeId).OrderBy(x => x.Id).FirstOrDefault();
+                    var v = w.VisitIds.Count > 0 ? d.MassVisits.Find(w.VisitIds[0]) : null;
                     if (v is null)
                     {
                         return [];
                     }
 
+                    w.VisitIds.RemoveAt(0);
                     d.MassVisits.Remove(v);
                     return [v.MemberId];
                 }

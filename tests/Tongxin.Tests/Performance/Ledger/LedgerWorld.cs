@@ -73,6 +73,12 @@ public sealed class LedgerWorld(Guid committeeId)
         CreatedAt = a.StartsAt,
     });
 
+    /// <summary>The proposals made through this world, in the order made (ids of one millisecond do not sort in it).</summary>
+    public List<Guid> ProposalIds { get; } = [];
+
+    /// <summary>The visits made through this world and not yet deleted, in the order made.</summary>
+    public List<Guid> VisitIds { get; } = [];
+
     public Proposal Proposal(TongxinDbContext d, int year, Guid lead, ProposalStatus status, bool key = false, bool excellent = false, params (Guid Member, SignerStatus Status)[] signers)
     {
         var p = new Proposal
@@ -92,6 +98,7 @@ public sealed class LedgerWorld(Guid committeeId)
             LastActivityAt = Bj(year, 2, 1),
         };
         d.Proposals.Add(p);
+        ProposalIds.Add(p.Id);
         d.ProposalSigners.Add(new ProposalSigner { CommitteeId = CommitteeId, ProposalId = p.Id, MemberId = lead, MemberName = "领衔人", IsLead = true, Status = SignerStatus.Confirmed });
         d.ProposalSigners.AddRange(signers.Select((s, i) => new ProposalSigner
         {
@@ -186,16 +193,21 @@ public sealed class LedgerWorld(Guid committeeId)
         SentAt = sentAt,
     }).Entity;
 
-    public MassVisit Visit(TongxinDbContext d, Guid member, DateOnly date, int people = 10) => d.MassVisits.Add(new MassVisit
+    public MassVisit Visit(TongxinDbContext d, Guid member, DateOnly date, int people = 10)
     {
-        CommitteeId = CommitteeId,
-        MemberId = member,
-        Date = date,
-        Place = "社区服务中心",
-        PeopleServed = people,
-        Summary = "走访",
-        CreatedAt = Bj(date.Year, date.Month, date.Day),
-    }).Entity;
+        var v = d.MassVisits.Add(new MassVisit
+        {
+            CommitteeId = CommitteeId,
+            MemberId = member,
+            Date = date,
+            Place = "社区服务中心",
+            PeopleServed = people,
+            Summary = "走访",
+            CreatedAt = Bj(date.Year, date.Month, date.Day),
+        }).Entity;
+        VisitIds.Add(v.Id);
+        return v;
+    }
 
     public DutyPlanItem PlanItem(TongxinDbContext d, Guid member, int year, DateOnly? completed) => d.DutyPlanItems.Add(new DutyPlanItem
     {

@@ -175,6 +175,15 @@ public class MassVisitTests
         using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(content));
         book.Worksheet(1).Cell(3, 2).GetString().ShouldBe("陈联系");
         book.Worksheet(1).Cell(3, 5).GetValue<int>().ShouldBe(12);
+
+        // With a second member's visit (another sector), each filter picks its own rows.
+        await AsAsync(app, w.Member2, h => h.CreateAsync(Visit()));
+        async Task<string[]> Names(MassVisitFilter f) =>
+            [.. (await AsAsync(app, w.Staff, h => h.CommitteeAsync(f, 1))).Page.Items.Select(r => r.MemberName).Order()];
+        (await Names(new MassVisitFilter())).ShouldBe(["林走访", "陈联系"], ignoreOrder: true);
+        (await Names(new MassVisitFilter(Member: "林"))).ShouldBe(["林走访"]);
+        (await Names(new MassVisitFilter(SectorId: w.Committee.SectorId))).ShouldBe(["陈联系"]);
+        (await Names(new MassVisitFilter(SectorId: w.Committee.OtherSectorId))).ShouldBe(["林走访"]);
     }
 
     [Theory, ClassData(typeof(Databases))]

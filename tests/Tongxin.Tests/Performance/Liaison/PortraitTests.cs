@@ -80,6 +80,11 @@ public class PortraitTests
         PortraitRules.Tags(s, 10).Select(t => t.Name).ShouldNotContain("履职先锋"); // top 10% of 10 is rank 1 only
         PortraitRules.Tags(null, 10).ShouldBeEmpty();
         PortraitRules.Tags(new DutyYearScore { ActivitiesAttended = 4 }, 5).ShouldBeEmpty();
+
+        // The three counting tags, each at its threshold and one below.
+        PortraitRules.Tags(new DutyYearScore { Absences = 1, ReportsSubmitted = 5, Speeches = 2, SupervisionItems = 3 }, 5).Select(t => t.Name)
+            .ShouldBe(["勤于报送", "积极发言", "监督尖兵"]);
+        PortraitRules.Tags(new DutyYearScore { Absences = 1, ReportsSubmitted = 4, Speeches = 1, SupervisionItems = 2 }, 5).ShouldBeEmpty();
     }
 
     [Theory, ClassData(typeof(Databases))]

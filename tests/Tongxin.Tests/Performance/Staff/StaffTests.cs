@@ -2,15 +2,18 @@ using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tongxin.Modules.Consultation;
 using Tongxin.Modules.Organization;
 using Tongxin.Modules.Performance;
 using Tongxin.Modules.Performance.Ledger;
 using Tongxin.Modules.Performance.Staff;
+using Tongxin.Platform.Attachments;
 using Tongxin.Platform.Accounts;
 using Tongxin.Platform.Data;
 using Tongxin.Platform.Tenancy;
 using Tongxin.Platform.Web;
 using Tongxin.Tests.Infrastructure;
+using Tongxin.Tests.Performance.Ledger;
 
 namespace Tongxin.Tests.Performance.Staff;
 
@@ -259,6 +262,8 @@ public class StaffTests
             ("其他政协的履职工作人员", (await app.NewUserAsync(other, Roles.Staff, [Permissions.Performance])).Actor, false, false, false, false, false),
             ("上级政协的履职工作人员", (await app.NewUserAsync(parent, Roles.Staff, [Permissions.Performance])).Actor, true, false, false, true, true),
             ("本级领导", (await app.NewUserAsync(committee, Roles.Leader)).Actor, true, false, false, true, true),
+            ("上级政协的领导", (await app.NewUserAsync(parent, Roles.Leader)).Actor, false, false, false, false, false),
+            ("其他政协的委员", (await app.NewUserAsync(other, Roles.Member)).Actor, false, false, false, false, false),
         };
 
         async Task<bool> Allowed(Actor actor, Func<IServiceProvider, Task> work)
@@ -323,7 +328,7 @@ public class StaffTests
         (await web.GetPageAsync($"/Performance/Committee?{q}&missing=true&sectorId={s.Committee.SectorId}")).ShouldNotContain("委员甲");
         var export = await web.GetAsync($"/Performance/Committee?{q}&handler=Export");
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
-        export.Content.Headers.ContentType!.MediaType.ShouldBe(CommitteeScores.ContentType);
+        export.Content.Headers.ContentType!.MediaType.ShouldBe(FileKind.Xlsx.ContentType);
         (await web.GetPageAsync($"/Performance/Rules?{q}")).ShouldContain("保存并重新计算");
         (await web.GetPageAsync($"/Performance/Leaderboards?{q}&board=speeches&by=Sector")).ShouldContain("人均");
 
@@ -356,8 +361,18 @@ public class StaffTests
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TableAsync(app, staff.Actor, s.Committee.Id)).Rows.Items.Single(r => r.Name == "委员甲").Grade.ShouldBe("优秀");
 
+        // The seeded entries have no sources behind them; one real plenary (2 half-days) for 甲 does.
+        // 重新计算 replaces the ledger with what the sources say.
+        await app.AsAsync(Actor.System, async sp =>
+        {
+            var d = sp.GetRequiredService<TongxinDbContext>();
+            new LedgerWorld(s.Committee.Id).Activity(d, ActivityType.Plenary, LedgerWorld.Bj(Year, 1, 20), AttendanceMode.MustAttend, 2, (s.Jia, Attendance.Present));
+            await d.SaveChangesAsync();
+        });
         var rebuilt = await web.PostFormAsync($"/Performance/Committee?{q}&handler=Rebuild", [], $"/Performance/Committee?{q}");
         rebuilt.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TableAsync(app, staff.Actor, s.Committee.Id)).Rows.Items.ToDictionary(r => r.Name, r => r.Total)
+            .ShouldBe(new Dictionary<string, decimal> { ["委员甲"] = 10, ["委员乙"] = 0, ["委员丙"] = 0, ["委员丁"] = 0 }, ignoreOrder: true);
 
         var api = await web.GetAsync($"/api/v1/performance/committees/{s.Committee.Id}/scores?year={Year}");
         api.StatusCode.ShouldBe(HttpStatusCode.OK);

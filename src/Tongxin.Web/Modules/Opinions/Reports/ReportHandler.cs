@@ -37,30 +37,10 @@ public sealed class ReportHandler(
 
     public async Task<ReportSaved> CreateAsync(ReportInput input, CancellationToken ct = default)
     {
-        var memberId = access.RequireMember();
-        var committeeId = Actor.CommitteeId!.Value;
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.CommitteeId == committeeId)
-            .Select(m => new { m.Id, m.Name }).FirstOrDefaultAsync(ct)
-            ?? throw new ForbiddenException("您的账号尚未关联本会委员名册，请联系政协机关。");
-        var settings = await settingsStore.GetAsync(committeeId, ct);
-        var coAuthors = await ValidateAsync(input, settings, committeeId, memberId, ct);
-
-        var now = Now;
-        var report = new OpinionReport
-        {
-            CommitteeId = committeeId,
-            Year = BeijingTime.Today(time).Year,
-            Status = OpinionStatus.Draft,
-            LeadMemberId = member.Id,
-            CreatedByUserId = Actor.UserId,
-            CreatedAt = now,
-            LastActivityAt = now,
-        };
-        Apply(report, input, member.Name, coAuthors);
-        db.OpinionReports.Add(report);
-        SyncAuthors(report, [], member.Id, member.Name, input.Kind, coAuthors);
-        db.AddHistory(report, member.Name, "创建草稿", now);
-        db.Raise(new OpinionChanged(report.Id, committeeId, OpinionAction.Edit, $"创建社情民意草稿《{report.Title}》", []));
+        var member = await DraftAuthorAsync(ct);
+        var settings = await settingsStore.GetAsync(member.CommitteeId, ct);
+        var coAuthors = await ValidateAsync(input, settings, member.CommitteeId, member.Id, ct);
+        var report = AddDraft(member, input, coAuthors, "创建草稿");
         await db.SaveOpinionActionAsync(ct);
         return new ReportSaved(report.Id, report.Version, ReportRules.Warnings(report.Title));
     }
@@ -71,22 +51,7 @@ public sealed class ReportHandler(
     /// Added, not saved: the caller saves it together with its own change.</summary>
     public async Task<OpinionReport> AddPrefilledDraftAsync(string title, string situation, string source, string history, CancellationToken ct = default)
     {
-        var memberId = access.RequireMember();
-        var committeeId = Actor.CommitteeId!.Value;
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.CommitteeId == committeeId)
-            .Select(m => new { m.Id, m.Name, m.Mobile }).FirstOrDefaultAsync(ct)
-            ?? throw new ForbiddenException("您的账号尚未关联本会委员名册，请联系政协机关。");
-        var now = Now;
-        var report = new OpinionReport
-        {
-            CommitteeId = committeeId,
-            Year = BeijingTime.Today(time).Year,
-            Status = OpinionStatus.Draft,
-            LeadMemberId = member.Id,
-            CreatedByUserId = Actor.UserId,
-            CreatedAt = now,
-            LastActivityAt = now,
-        };
+        var member = await DraftAuthorAsync(ct);
         var input = new ReportInput
         {
             Kind = OpinionSubmitterKind.Member,
@@ -96,13 +61,42 @@ public sealed class ReportHandler(
             ContactName = member.Name,
             ContactPhone = member.Mobile,
         };
-        Apply(report, input, member.Name, []);
+        return AddDraft(member, input, [], history);
+    }
+
+    /// <summary>The signed-in member, who writes the new draft.</summary>
+    private async Task<DraftAuthor> DraftAuthorAsync(CancellationToken ct)
+    {
+        var memberId = access.RequireMember();
+        var committeeId = Actor.CommitteeId!.Value;
+        return await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.CommitteeId == committeeId)
+            .Select(m => new DraftAuthor(m.Id, m.CommitteeId, m.Name, m.Mobile)).FirstOrDefaultAsync(ct)
+            ?? throw new ForbiddenException("您的账号尚未关联本会委员名册，请联系政协机关。");
+    }
+
+    /// <summary>Adds a new draft with its authors, history line and event (not saved).</summary>
+    private OpinionReport AddDraft(DraftAuthor member, ReportInput input, List<(Guid Id, string Name)> coAuthors, string history)
+    {
+        var now = Now;
+        var report = new OpinionReport
+        {
+            CommitteeId = member.CommitteeId,
+            Year = BeijingTime.Today(time).Year,
+            Status = OpinionStatus.Draft,
+            LeadMemberId = member.Id,
+            CreatedByUserId = Actor.UserId,
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        Apply(report, input, member.Name, coAuthors);
         db.OpinionReports.Add(report);
-        SyncAuthors(report, [], member.Id, member.Name, input.Kind, []);
+        SyncAuthors(report, [], member.Id, member.Name, input.Kind, coAuthors);
         db.AddHistory(report, member.Name, history, now);
-        db.Raise(new OpinionChanged(report.Id, committeeId, OpinionAction.Edit, $"创建社情民意草稿《{report.Title}》", []));
+        db.Raise(new OpinionChanged(report.Id, member.CommitteeId, OpinionAction.Edit, $"创建社情民意草稿《{report.Title}》", []));
         return report;
     }
+
+    private sealed record DraftAuthor(Guid Id, Guid CommitteeId, string Name, string Mobile);
 
     /// <summary>Saves the writer's changes to a draft or a returned report (the version they edited must still be current).</summary>
     public async Task<ReportSaved> UpdateAsync(Guid id, ReportInput input, CancellationToken ct = default)

@@ -44,9 +44,9 @@ public static class DutyRecordApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/performance").RequireSignedIn().WithTags("委员履职");
-        g.MapGet("/me", async (DutyRecordQuery records, PerformanceAccess access, TimeProvider time, CancellationToken ct, int? year) =>
-            DutyRecordDto.From(await records.MemberYearAsync(access.RequireMember(), year ?? BeijingTime.Today(time).Year, ct)));
-        g.MapGet("/members/{id:guid}", async (Guid id, DutyRecordQuery records, TimeProvider time, CancellationToken ct, int? year) =>
-            DutyRecordDto.From(await records.MemberYearAsync(id, year ?? BeijingTime.Today(time).Year, ct)));
+        g.MapGet("/me", async (DutyRecordQuery records, CancellationToken ct, int? year) =>
+            DutyRecordDto.From(await records.MemberYearAsync(null, year, ct)));
+        g.MapGet("/members/{id:guid}", async (Guid id, DutyRecordQuery records, CancellationToken ct, int? year) =>
+            DutyRecordDto.From(await records.MemberYearAsync(id, year, ct)));
     }
 }

@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.Organization;
+using Tongxin.Platform.Calendar;
 using Tongxin.Platform.Data;
 
 namespace Tongxin.Modules.Performance.Ledger;
@@ -45,29 +48,41 @@ public sealed class MemberDutyYear
 /// <summary>Reads a member's duty year. The entries come from the ledger (kept current by the
 /// event handlers); points, counts and grade are computed here with the current rules, so a
 /// rule change shows at once; rank comes from the stored scores.</summary>
-public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, PerformanceAccess access)
+public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, PerformanceAccess access, TimeProvider time)
 {
     // What every member of a committee-year shares (the rule book, how many are ranked), read once
     // per scope: a request, or a whole bulk report run.
     private readonly Dictionary<(Guid CommitteeId, int Year), (DutyRuleBook Rules, int Ranked)> shared = [];
 
-    /// <summary>The member's year, if the actor may read the member's full record (else 403/404).</summary>
-    public async Task<MemberDutyYear> MemberYearAsync(Guid memberId, int year, CancellationToken ct = default)
+    /// <summary>The member's year (default: the actor's own record, this year), if the actor may
+    /// read the member's full record (else 403/404).</summary>
+    public async Task<MemberDutyYear> MemberYearAsync(Guid? memberId, int? year, CancellationToken ct = default)
     {
-        await access.RequireRecordReaderAsync(memberId, ct);
-        return await LoadAsync(memberId, year, ct);
+        var id = memberId ?? access.RequireMember();
+        var member = await Headers(m => m.Id == id).FirstOrDefaultAsync(ct) ?? throw new Platform.Web.NotFoundException("委员");
+        access.RequireRecordReader(member.CommitteeId, id);
+        return await LoadAsync(member, year ?? BeijingTime.Today(time).Year, ct);
     }
 
-    /// <summary>Without an access check: for the bulk report job, which checked the committee.</summary>
-    public async Task<MemberDutyYear> LoadAsync(Guid memberId, int year, CancellationToken ct = default)
+    /// <summary>The name, committee and sector of the members <paramref name="filter"/> selects
+    /// (every committee's: callers check access), by name.</summary>
+    public IQueryable<DutyMember> Headers(Expression<Func<Member, bool>> filter) =>
+        from m in db.Members.IgnoreQueryFilters().AsNoTracking().Where(filter)
+        join c in db.Committees.AsNoTracking() on m.CommitteeId equals c.Id
+        join s in db.Sectors.IgnoreQueryFilters().AsNoTracking() on m.SectorId equals s.Id into ss
+        from s in ss.DefaultIfEmpty()
+        orderby m.Name, m.Id
+        select new DutyMember(m.Id, m.Name, m.CommitteeId, c.Name, s == null ? "" : s.Name);
+
+    /// <summary>Without an access check: for tests and the benchmark.</summary>
+    public async Task<MemberDutyYear> LoadAsync(Guid memberId, int year, CancellationToken ct = default) =>
+        await LoadAsync(await Headers(m => m.Id == memberId).FirstOrDefaultAsync(ct) ?? throw new Platform.Web.NotFoundException("委员"), year, ct);
+
+    /// <summary>Without an access check: for the bulk report job, which checked the committee and
+    /// read the members' headers in one query.</summary>
+    public async Task<MemberDutyYear> LoadAsync(DutyMember member, int year, CancellationToken ct = default)
     {
-        var member = await (from m in db.Members.IgnoreQueryFilters().AsNoTracking()
-                            where m.Id == memberId
-                            join c in db.Committees.AsNoTracking() on m.CommitteeId equals c.Id
-                            join s in db.Sectors.IgnoreQueryFilters().AsNoTracking() on m.SectorId equals s.Id into ss
-                            from s in ss.DefaultIfEmpty()
-                            select new { m.Id, m.Name, m.CommitteeId, Committee = c.Name, Sector = s == null ? "" : s.Name })
-            .FirstOrDefaultAsync(ct) ?? throw new Platform.Web.NotFoundException("委员");
+        var memberId = member.Id;
         if (!shared.TryGetValue((member.CommitteeId, year), out var committeeYear))
         {
             committeeYear = (await ledger.RulesAsync(member.CommitteeId, year, ct),
@@ -88,7 +103,7 @@ public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, Perf
             MemberId = member.Id,
             CommitteeId = member.CommitteeId,
             MemberName = member.Name,
-            CommitteeName = member.Committee,
+            CommitteeName = member.CommitteeName,
             Sector = member.Sector,
             Year = year,
             Rules = rules,
@@ -106,6 +121,9 @@ public sealed class DutyRecordQuery(TongxinDbContext db, DutyLedger ledger, Perf
             .Union(db.DutyEntries.IgnoreQueryFilters().Where(e => e.MemberId == memberId).Select(e => e.Year))
             .Distinct().OrderByDescending(y => y).ToListAsync(ct);
 }
+
+/// <summary>A member as the duty record names them.</summary>
+public sealed record DutyMember(Guid Id, string Name, Guid CommitteeId, string CommitteeName, string Sector);
 
 /// <summary>Where an entry's source is read.</summary>
 public static class DutyLinks

@@ -17,8 +17,6 @@ namespace Tongxin.Modules.Performance.Liaison;
 /// member's year.</summary>
 public sealed class MassVisitHandler(TongxinDbContext db, PerformanceAccess access, ReportHandler reports, IActorAccessor actors, TimeProvider time)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>信息来源 of a report made from a clue.</summary>
     public const string ReportSource = "委员联系界别群众";
 

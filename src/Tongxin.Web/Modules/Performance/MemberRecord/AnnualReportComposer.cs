@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tongxin.Modules.Opinions.Statistics;
 using Tongxin.Modules.Consultation;
 using Tongxin.Modules.Performance.Ledger;
 using Tongxin.Platform.Web;
@@ -8,8 +8,6 @@ namespace Tongxin.Modules.Performance.MemberRecord;
 /// <summary>年度履职报告 as text: the title, who wrote it and the paragraphs, in sentence form.</summary>
 public sealed record AnnualReport(string Title, string Byline, IReadOnlyList<string> Paragraphs, string MemberName, int Year)
 {
-    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string PdfContentType = "application/pdf";
 
     /// <summary>"2026年度履职报告-张三.docx".</summary>
     public static string FileName(int year, string memberName, string extension) =>
@@ -243,11 +241,8 @@ public static class AnnualReportComposer
         var minimums = y.Result.MinimumsMet
             ? "已达到最低履职要求。"
             : $"尚未达到最低履职要求（未完成：{string.Join("、", y.Result.Missing)}）。";
-        return $"按照本级政协委员履职积分规则，全年履职积分{Format(y.Result.Total)}分{rank}，履职等次为{y.Result.Grade}。{minimums}";
+        return $"按照本级政协委员履职积分规则，全年履职积分{OpinionScoring.Format(y.Result.Total)}分{rank}，履职等次为{y.Result.Grade}。{minimums}";
     }
-
-    /// <summary>Points as the opinion module prints them: "12.5", "15".</summary>
-    public static string Format(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string ByItem(IEnumerable<DutyEntry> entries, string unit) =>
         string.Join("、", entries.GroupBy(e => e.Item).OrderBy(g => g.Key).Select(g => $"{Label(g.Key)}{g.Count()}{unit}"));

@@ -11,10 +11,6 @@ namespace Tongxin.Modules.Performance.MemberRecord;
 /// straight into a stream; the bulk job writes one report after the other into a ZIP.</summary>
 public static class AnnualReportDocuments
 {
-    /// <summary>One member's report as .docx into <paramref name="output"/> (the benchmark's entry point).</summary>
-    public static void WriteDocx(Stream output, MemberDutyYear year, DateOnly date, DateTime nowUtc) =>
-        WriteDocx(output, AnnualReportComposer.Compose(year), date, nowUtc);
-
     public static void WriteDocx(Stream output, AnnualReport report, DateOnly date, DateTime nowUtc)
     {
         using var doc = DocxWriter.Begin(output, $"{report.Title} {report.MemberName}", nowUtc);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Modules.Performance.Ledger;
 using Microsoft.Extensions.Options;
 using Tongxin.Platform;
 using Tongxin.Platform.Data;
@@ -134,6 +135,7 @@ public sealed class AnnualReportBatch(
     IActorAccessor actors,
     AnnualReportJobs jobs,
     AnnualReportHandler reports,
+    DutyRecordQuery records,
     TimeProvider time)
 {
     /// <summary>Queues the reports of the actor's committee for <paramref name="year"/>.</summary>
@@ -187,11 +189,9 @@ public sealed class AnnualReportBatch(
         job.State = ReportJobState.Running;
         try
         {
-            var members = await db.Members.IgnoreQueryFilters().AsNoTracking()
-                .Where(m => m.CommitteeId == job.CommitteeId
+            // Names, committee and sector of every member in one query; each report then reads its entries.
+            var members = await records.Headers(m => m.CommitteeId == job.CommitteeId
                     && (m.IsActive || db.DutyYearScores.IgnoreQueryFilters().Any(s => s.MemberId == m.Id && s.Year == job.Year && s.CommitteeId == job.CommitteeId)))
-                .OrderBy(m => m.Name).ThenBy(m => m.Id)
-                .Select(m => new { m.Id, m.Name })
                 .ToListAsync(ct);
             job.Total = members.Count;
             var partial = job.FilePath + ".part";
@@ -211,7 +211,7 @@ public sealed class AnnualReportBatch(
 
                     await using (var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open())
                     {
-                        await reports.WriteDocxAsync(m.Id, job.Year, entry, ct);
+                        await reports.WriteDocxAsync(m, job.Year, entry, ct);
                     }
 
                     job.Advance();

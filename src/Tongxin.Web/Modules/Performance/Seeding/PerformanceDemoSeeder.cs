@@ -12,7 +12,7 @@ namespace Tongxin.Modules.Performance.Seeding;
 /// other members; at demo scale each committee's plenary and six activities a year (closed, with
 /// attendance and some speeches) for this year and last; then the ledger is rebuilt for every committee for this year and last, from
 /// what the other seeders wrote, so 我的履职, the committee table and the leaderboards have
-/// figures at once. The city grades on bands of its own (80 / 50 / 35). Runs last. A committee with visits already is skipped.</summary>
+/// figures at once. The city grades on bands of its own (80 / 50 / 35). Runs last, on the empty database the demo seeder starts from.</summary>
 public static class PerformanceDemoSeeder
 {
     private static readonly (ActivityType Type, string Title, int Month, int HalfDays)[] YearActivities =
@@ -30,9 +30,8 @@ public static class PerformanceDemoSeeder
     /// <summary>Each committee's closed plenary (January, five half-days, every member invited) and
     /// eight closed activities a year for this year (those already held) and last, with attendance
     /// spread by a fixed rule: the history a duty record is made of.</summary>
-    private static async Task SeedHistoryAsync(TongxinDbContext db, DateOnly today, CancellationToken ct)
+    private static async Task SeedHistoryAsync(TongxinDbContext db, IReadOnlyList<Guid> committees, DateOnly today, CancellationToken ct)
     {
-        var committees = await db.Committees.IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         foreach (var committeeId in committees)
         {
             var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.CommitteeId == committeeId && m.IsActive)
@@ -125,13 +124,14 @@ public static class PerformanceDemoSeeder
     {
         var today = BeijingTime.Today(db.Time);
         var now = db.Time.GetUtcNow().UtcDateTime;
+        var committees = await db.Committees.IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         if (scale == SeedScale.Demo)
         {
-            await SeedHistoryAsync(db, today, ct);
+            await SeedHistoryAsync(db, committees, today, ct);
         }
 
         var city = await db.Committees.IgnoreQueryFilters().Where(c => c.Name == DemoSeeder.CityCommitteeName).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (city is { } cityId && !await db.MassVisits.IgnoreQueryFilters().AnyAsync(v => v.CommitteeId == cityId, ct))
+        if (city is { } cityId)
         {
             var accounts = await db.Users.IgnoreQueryFilters().AsNoTracking()
                 .Where(u => u.UserName == "demo.member" || u.UserName == "demo.member2")
@@ -215,7 +215,6 @@ public static class PerformanceDemoSeeder
             await db.SaveChangesAsync(ct);
         }
 
-        var committees = await db.Committees.IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         foreach (var committeeId in committees)
         {
             foreach (var year in new[] { today.Year - 1, today.Year })

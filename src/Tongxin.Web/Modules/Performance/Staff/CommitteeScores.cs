@@ -68,7 +68,6 @@ public sealed record CommitteeScoresView(
 public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess access, DutyLedger ledger, IActorAccessor actors, TimeProvider time)
 {
     public const int PageSize = 50;
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public int DefaultYear => BeijingTime.Today(time).Year;
 
@@ -84,6 +83,7 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
     public async Task<CommitteeScoresView> GetAsync(Guid committeeId, int year, CommitteeScoreFilter filter, int page, CancellationToken ct = default)
     {
         access.RequireCommitteeReader(committeeId);
+        RequireYear(year);
         var query = Filtered(committeeId, year, filter);
         var paged = await query.OrderBy(x => x.Score.Rank).ThenBy(x => x.Name).ThenBy(x => x.Score.MemberId)
             .ToPagedListAsync(page, PageSize, ct);
@@ -104,7 +104,7 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
             [.. DutyRuleBook.Grades.Select(g => new GradeCount(g, grades.FirstOrDefault(x => x.Key == g)?.Count ?? 0))],
             sectors,
             groups,
-            PerformanceAccess.IsPerformanceStaff(actors.Actor) && actors.Actor.CanWrite(committeeId),
+            access.IsStaffOf(committeeId),
             computedAt);
     }
 
@@ -112,6 +112,7 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
     public async Task<(Stream Content, string FileName)> ExportAsync(Guid committeeId, int year, CommitteeScoreFilter filter, CancellationToken ct = default)
     {
         access.RequireCommitteeReader(committeeId);
+        RequireYear(year);
         var all = await Filtered(committeeId, year, filter).OrderBy(x => x.Score.Rank).ThenBy(x => x.Name).ThenBy(x => x.Score.MemberId).ToListAsync(ct);
         var rows = await ToRowsAsync(all, ct);
         var committeeName = await db.Committees.AsNoTracking().Where(c => c.Id == committeeId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
@@ -157,7 +158,7 @@ public sealed class CommitteeScores(TongxinDbContext db, PerformanceAccess acces
     {
         if (year is < 2000 or > 2100)
         {
-            throw new ValidationFailedException(new Dictionary<string, string[]> { ["Year"] = ["年度须在2000至2100之间。"] });
+            throw new ValidationFailedException("Year", "年度须在2000至2100之间。");
         }
     }
 

@@ -90,7 +90,7 @@ public sealed class DutyRulesEditor(
         access.RequireCommitteeReader(committeeId);
         CommitteeScores.RequireYear(year);
         var set = await LoadAsync(committeeId, year, tracked: false, ct);
-        var book = DutyDefaults.Book(set, await opinionSettings.GetAsync(committeeId, ct));
+        var opinionLines = DutyDefaults.FromOpinionSettings(await opinionSettings.GetAsync(committeeId, ct)).ToList();
         var previous = await db.DutyRuleSets.IgnoreQueryFilters().AnyAsync(s => s.CommitteeId == committeeId && s.Year == year - 1, ct);
         var name = await db.Committees.AsNoTracking().Where(c => c.Id == committeeId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         return new DutyRulesView(
@@ -99,9 +99,9 @@ public sealed class DutyRulesEditor(
             set is not null,
             set?.UpdatedAt,
             set?.UpdatedByName ?? "",
-            [.. DutyDefaults.OpinionOutcomeItems.Select(i => new KeyValuePair<DutyItem, DutyRuleLine>(i, book.Line(i)))],
+            opinionLines,
             previous,
-            PerformanceAccess.IsPerformanceStaff(actors.Actor) && actors.Actor.CanWrite(committeeId));
+            access.IsStaffOf(committeeId));
     }
 
     /// <summary>The form for a saved set, or the defaults when <paramref name="set"/> is null.</summary>

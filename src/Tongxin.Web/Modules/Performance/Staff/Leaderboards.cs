@@ -65,9 +65,11 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
     public static LeaderboardBoard? Parse(string? slug) =>
         Enum.TryParse<LeaderboardBoard>(slug, ignoreCase: true, out var b) && Enum.IsDefined(b) ? b : null;
 
+    /// <summary>A scope that names no <see cref="LeaderboardScope"/> (a hand-edited query string) shows members.</summary>
     public async Task<LeaderboardView> GetAsync(Guid committeeId, int year, LeaderboardBoard board, LeaderboardScope scope, int page, CancellationToken ct = default)
     {
         CommitteeScores.RequireYear(year);
+        scope = Enum.IsDefined(scope) ? scope : LeaderboardScope.Member;
         var published = await access.RequireLeaderboardReaderAsync(committeeId, year, ct);
 
         var scores = await (from s in db.DutyYearScores.IgnoreQueryFilters().AsNoTracking()
@@ -136,9 +138,7 @@ public sealed class Leaderboards(TongxinDbContext db, PerformanceAccess access)
         var ranks = DutyPointsCalculator.Rank(lines.Select(l => (l.Key, l.Value)));
         var ordered = lines.Select(l => new LeaderboardRow(ranks[l.Key], l.Name, l.Detail, l.Value, l.Total, l.Members, l.Count))
             .OrderBy(r => r.Rank).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var pageCount = Math.Max(1, (ordered.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = new PagedList<LeaderboardRow>([.. ordered.Skip((page - 1) * PageSize).Take(PageSize)], page, PageSize, ordered.Count);
+        var rows = ordered.ToPagedList(page, PageSize);
 
         IReadOnlyList<MissingMinimumRow>? missing = access.CanReadCommittee(committeeId)
             ? [.. scores.Where(s => !s.MinimumsMet).OrderBy(s => s.Sector, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)

@@ -96,7 +96,7 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
         foreach (var (submission, by) in batch)
         {
             db.PublicSubmissions.Add(submission);
-            db.Raise(new PublicSubmissionReceived(submission.Id, submission.CommitteeId, submission.Channel, submission.LiaisonPointId, submission.StudioId, submission.Status));
+            db.Raise(PublicSubmissionReceived.Of(submission));
             if (submission.Status == PublicSubmissionStatus.Received)
             {
                 foreach (var follower in followers)

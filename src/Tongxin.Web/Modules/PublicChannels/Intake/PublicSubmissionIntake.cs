@@ -21,7 +21,10 @@ public sealed record PublicReceipt(Guid SubmissionId, string ReceiptCode, Public
 
 /// <summary>群众来信已收到 – raised in the save that stores a letter (also when it waits for
 /// moderation, and again when a moderator releases it with <see cref="PublicSubmissionStatus.Received"/>).</summary>
-public sealed record PublicSubmissionReceived(Guid SubmissionId, Guid CommitteeId, PublicChannel Channel, Guid? LiaisonPointId, Guid? StudioId, PublicSubmissionStatus Status) : IDomainEvent;
+public sealed record PublicSubmissionReceived(Guid SubmissionId, Guid CommitteeId, PublicChannel Channel, Guid? LiaisonPointId, Guid? StudioId, PublicSubmissionStatus Status) : IDomainEvent
+{
+    public static PublicSubmissionReceived Of(PublicSubmission s) => new(s.Id, s.CommitteeId, s.Channel, s.LiaisonPointId, s.StudioId, s.Status);
+}
 
 /// <summary>收信 – stores one public letter (码上商 or 委员工作室) with every intake rule: one row per
 /// form (idempotency key), cleaned and checked fields, sensitive words to moderation, a unique
@@ -79,7 +82,7 @@ public sealed class PublicSubmissionIntake(TongxinDbContext db, IActorAccessor a
         }
 
         db.PublicSubmissions.Add(submission);
-        db.Raise(new PublicSubmissionReceived(submission.Id, submission.CommitteeId, submission.Channel, submission.LiaisonPointId, submission.StudioId, submission.Status));
+        db.Raise(PublicSubmissionReceived.Of(submission));
         // No look-ups before the insert (a public form is posted far more often than replayed): the
         // unique indexes decide, and only a refused insert asks why.
         for (var attempt = 1; ; attempt++)

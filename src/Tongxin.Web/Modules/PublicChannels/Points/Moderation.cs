@@ -49,7 +49,7 @@ public sealed class ModerationQueue(TongxinDbContext db, IActorAccessor actors, 
     {
         var s = await LoadAsync(id, version, ct);
         s.Status = PublicSubmissionStatus.Received;
-        db.Raise(new PublicSubmissionReceived(s.Id, s.CommitteeId, s.Channel, s.LiaisonPointId, s.StudioId, s.Status));
+        db.Raise(PublicSubmissionReceived.Of(s));
         s.LastActivityAt = time.GetUtcNow().UtcDateTime;
         db.Audit("审核通过群众来信", nameof(PublicSubmission), s.Id.ToString(), "成功", s.MatchedWords ?? "");
         // A follower numbering its rows may lose a number to a save at the same moment: it takes the next one.

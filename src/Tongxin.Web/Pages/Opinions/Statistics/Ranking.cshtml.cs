@@ -33,14 +33,7 @@ public class RankingModel(OpinionStatisticsHandler statistics) : PageModel
     {
         // The tables are aggregates of a committee-year (hundreds of rows at most), paged here.
         Statistics = await statistics.GetAsync(CommitteeId, Year, ct);
-        Members = Slice(Statistics.Members, pageNumber);
-        SubmitterRows = Slice(Statistics.BySubmitter, pageNumber);
-    }
-
-    private static PagedList<T> Slice<T>(IReadOnlyList<T> all, int pageNumber)
-    {
-        var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        var page = Math.Clamp(pageNumber, 1, pages);
-        return new PagedList<T>([.. all.Skip((page - 1) * PageSize).Take(PageSize)], page, PageSize, all.Count);
+        Members = Statistics.Members.ToPagedList(pageNumber, PageSize);
+        SubmitterRows = Statistics.BySubmitter.ToPagedList(pageNumber, PageSize);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongxin.Platform.Attachments;
 using Tongxin.Modules.Performance.Staff;
 using Tongxin.Platform.Tenancy;
 
@@ -55,7 +56,7 @@ public class IndexModel(CommitteeScores scores, IActorAccessor actors) : PageMod
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var (content, name) = await scores.ExportAsync(Committee, TheYear, Filter, ct);
-        return File(content, CommitteeScores.ContentType, name);
+        return File(content, FileKind.Xlsx.ContentType, name);
     }
 
     public async Task<IActionResult> OnPostRebuildAsync(CancellationToken ct)

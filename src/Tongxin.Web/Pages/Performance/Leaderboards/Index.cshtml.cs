@@ -33,8 +33,7 @@ public class IndexModel(Modules.Performance.Staff.Leaderboards boards, Committee
     {
         var committee = CommitteeId ?? actors.Actor.CommitteeId ?? Guid.Empty;
         var board = Modules.Performance.Staff.Leaderboards.Parse(Board) ?? LeaderboardBoard.Total;
-        var scope = Enum.IsDefined(By) ? By : LeaderboardScope.Member;
-        View = await boards.GetAsync(committee, Year ?? scores.DefaultYear, board, scope, PageNumber, ct);
+        View = await boards.GetAsync(committee, Year ?? scores.DefaultYear, board, By, PageNumber, ct);
         Committees = await scores.ReadableCommitteesAsync(ct);
         var thisYear = scores.DefaultYear;
         Years = [.. Enumerable.Range(0, 6).Select(i => thisYear - i).Append(View.Year).Distinct().OrderDescending()];

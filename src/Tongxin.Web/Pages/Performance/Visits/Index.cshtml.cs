@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tongxin.Platform.Attachments;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Modules.Performance;
 using Tongxin.Modules.Performance.Liaison;
@@ -67,7 +68,7 @@ public class IndexModel(MassVisitHandler visits, TongxinDbContext db, IActorAcce
         var (content, name) = !IsMember || (All && IsReader)
             ? await visits.ExportCommitteeAsync(new MassVisitFilter(Year, Member, SectorId), ct)
             : await visits.ExportMineAsync(Year, ct);
-        return File(content, MassVisitHandler.ContentType, name);
+        return File(content, FileKind.Xlsx.ContentType, name);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
