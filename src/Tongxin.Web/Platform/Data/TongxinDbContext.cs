@@ -239,6 +239,15 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         var ownTransaction = audit.Count > 0 && Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // Inside a transaction EF sets a savepoint before it writes (one more round trip, here
+        // while the chain head is locked). In the save's own transaction a failure rolls all of it
+        // back anyway; a caller's own transaction keeps its savepoint.
+        var savepoints = Database.AutoSavepointsEnabled;
+        if (ownTransaction is not null)
+        {
+            Database.AutoSavepointsEnabled = false;
+        }
+
         try
         {
             if (audit.Count > 0)
@@ -274,6 +283,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         finally
         {
             auditActors.Clear();
+            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();

@@ -134,7 +134,9 @@ public static class TongxinApp
                 throw new InvalidOperationException("使用 PostgreSQL 时必须配置 Tongxin__Database__ConnectionString。");
             }
 
-            services.AddDbContext<PostgresTongxinDbContext>(o => o.UseNpgsql(options.Database.ConnectionString));
+            // The options are built once (the default is once per scope: every request and job paid
+            // for building the provider's option set again).
+            services.AddDbContext<PostgresTongxinDbContext>(o => o.UseNpgsql(options.Database.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<TongxinDbContext>(sp => sp.GetRequiredService<PostgresTongxinDbContext>());
         }
         else
@@ -147,7 +149,7 @@ public static class TongxinApp
                 connection = $"Data Source={Path.Combine(dir, "tongxin.db")}";
             }
 
-            services.AddDbContext<SqliteTongxinDbContext>(o => o.UseSqlite(connection));
+            services.AddDbContext<SqliteTongxinDbContext>(o => o.UseSqlite(connection), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<TongxinDbContext>(sp => sp.GetRequiredService<SqliteTongxinDbContext>());
         }
     }
