@@ -93,6 +93,10 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
         var db = sp.GetRequiredService<TongxinDbContext>();
         var followers = sp.GetServices<IPublicLetterFollower>().ToList();
         var attributed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // Rows are only added here (followers add, they do not edit), so nothing needs the change
+        // tracker to compare snapshots until the save itself does: with automatic detection each
+        // look at the tracked rows compared every row of the batch again, per letter.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (submission, by) in batch)
         {
             db.PublicSubmissions.Add(submission);
@@ -105,8 +109,8 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
                 }
             }
 
-            // The letter and whatever its followers changed are the sender's.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // The letter and whatever its followers added are the sender's.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
             {
                 if (attributed.Add(entry.Entity))
                 {

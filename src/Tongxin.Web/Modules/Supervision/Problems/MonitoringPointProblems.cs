@@ -24,6 +24,19 @@ public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalen
             return;
         }
 
+        // One look-up per point and context: the intake's batch writer follows many letters in one save.
+        if (!points.TryGetValue(pointId, out var point))
+        {
+            point = await db.LiaisonPoints.AsNoTracking().Where(p => p.Id == pointId)
+                .Select(p => new PointInfo(p.Purpose, p.Name, p.Address)).FirstOrDefaultAsync(ct);
+            points[pointId] = point;
+        }
+
+        if (point?.Purpose != LiaisonPointPurpose.BusinessEnvironment)
+        {
+            return;
+        }
+
         var today = BeijingTime.Today(time);
         var pending = db.ChangeTracker.Entries<SupervisionProblem>().Select(e => e.Entity).FirstOrDefault(p => p.PublicSubmissionId == submission.Id);
         if (pending is not null)
@@ -33,16 +46,7 @@ public sealed class MonitoringPointProblems(TongxinDbContext db, WorkingDayCalen
             return;
         }
 
-        // One look-up per point and context: the intake's batch writer follows many letters in one save.
-        if (!points.TryGetValue(pointId, out var point))
-        {
-            point = await db.LiaisonPoints.AsNoTracking().Where(p => p.Id == pointId)
-                .Select(p => new PointInfo(p.Purpose, p.Name, p.Address)).FirstOrDefaultAsync(ct);
-            points[pointId] = point;
-        }
-
-        if (point?.Purpose != LiaisonPointPurpose.BusinessEnvironment
-            || await db.SupervisionProblems.AnyAsync(p => p.PublicSubmissionId == submission.Id, ct))
+        if (await db.SupervisionProblems.AnyAsync(p => p.PublicSubmissionId == submission.Id, ct))
         {
             return;
         }
