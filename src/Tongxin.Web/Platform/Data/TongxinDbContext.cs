@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tongxin.Modules.Consultation;
 using Tongxin.Modules.Evaluation;
 using Tongxin.Modules.Supervision;
@@ -41,6 +43,15 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
 
     /// <summary>Set false for bulk seeding, which records one summary entry instead of one per row.</summary>
     public bool AuditEntityChanges { get; set; } = true;
+
+    /// <summary>Set by a writer that adds many rows in one save (the public intake's batch): on
+    /// PostgreSQL a save that only adds rows sends one INSERT per table (<see cref="UnnestInsert"/>)
+    /// instead of EF's one INSERT statement per row, which the database parses, plans and runs one
+    /// by one. Every rule of the save still applies (tenancy, audit entries, outbox, one
+    /// transaction); a row a unique index refuses fails the whole save with a
+    /// <see cref="DbUpdateException"/>, as EF's INSERT would. Saves with changes other than
+    /// additions, and SQLite, use EF's INSERTs.</summary>
+    public bool InsertInBulk { get; set; }
 
     // Read by the global tenant filter; EF parameterises these per query.
     internal bool TenantUnrestricted => Actor.IsSystem;
@@ -248,6 +259,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             Database.AutoSavepointsEnabled = false;
         }
 
+        List<EntityEntry> copied = [];
         try
         {
             if (audit.Count > 0)
@@ -255,7 +267,8 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
                 await AppendToChainAsync(audit, now, cancellationToken);
             }
 
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            copied = await InsertAddedInBulkAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + copied.Count;
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -271,6 +284,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         {
             // Leave the context as the caller built it, so a retry (after reloading a stale row)
             // writes its audit rows and events once, not twice.
+            copied.Where(e => e.Entity is not AuditChainHead).ToList().ForEach(e => e.State = EntityState.Added);
             foreach (var row in audit.Cast<object>().Concat(outbox))
             {
                 Entry(row).State = EntityState.Detached;
@@ -289,6 +303,82 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>See <see cref="InsertInBulk"/>: one INSERT … unnest per table (in foreign-key
+    /// order) and the chain head's update, sent together in one round trip; the rows are then
+    /// marked stored, so EF's own save has nothing left to write.</summary>
+    private async Task<List<EntityEntry>> InsertAddedInBulkAsync(CancellationToken ct)
+    {
+        if (!InsertInBulk || !Database.IsNpgsql())
+        {
+            return [];
+        }
+
+        var changed = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        var added = changed.Where(e => e.State == EntityState.Added).ToList();
+        var heads = changed.Where(e => e.Entity is AuditChainHead).ToList();
+        if (added.Count == 0
+            || changed.Any(e => e.State != EntityState.Added && e.Entity is not AuditChainHead)
+            || !added.Select(e => e.Metadata).Distinct().All(CopyImport.Fits))
+        {
+            return [];
+        }
+
+        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        var transaction = Database.CurrentTransaction is { } current ? (Npgsql.NpgsqlTransaction)current.GetDbTransaction() : null;
+        await using var batch = new Npgsql.NpgsqlBatch(connection, transaction);
+        var groups = added.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var type in InForeignKeyOrder(groups.Keys))
+        {
+            batch.BatchCommands.Add(UnnestInsert.Command(type, groups[type]));
+        }
+
+        foreach (var head in heads.Select(e => (AuditChainHead)e.Entity))
+        {
+            var update = new Npgsql.NpgsqlBatchCommand("""UPDATE "AuditChainHead" SET "LastSequence" = $1, "LastHash" = $2 WHERE "Id" = $3""");
+            update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = head.LastSequence });
+            update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = head.LastHash });
+            update.Parameters.Add(new Npgsql.NpgsqlParameter { Value = head.Id });
+            batch.BatchCommands.Add(update);
+        }
+
+        try
+        {
+            await Database.OpenConnectionAsync(ct);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            finally
+            {
+                await Database.CloseConnectionAsync();
+            }
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            throw new DbUpdateException("批量写入被数据库拒绝：" + e.MessageText, e, added);
+        }
+
+        var written = added.Concat(heads).ToList();
+        written.ForEach(e => e.State = EntityState.Unchanged);
+        return written;
+    }
+
+    /// <summary>Principals before the rows that refer to them (COPY checks foreign keys row by row).</summary>
+    private static List<IEntityType> InForeignKeyOrder(IEnumerable<IEntityType> types)
+    {
+        var left = types.ToList();
+        var ordered = new List<IEntityType>(left.Count);
+        while (left.Count > 0)
+        {
+            var next = left.FirstOrDefault(t => t.GetForeignKeys().All(fk => !left.Contains(fk.PrincipalEntityType) || fk.PrincipalEntityType == t))
+                ?? throw new InvalidOperationException("外键循环，无法批量写入。");
+            ordered.Add(next);
+            left.Remove(next);
+        }
+
+        return ordered;
     }
 
     /// <summary>The head is read under its lock in every save that audits; a tracked copy must not outlive the save.</summary>

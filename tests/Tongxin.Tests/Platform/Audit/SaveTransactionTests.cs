@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +22,11 @@ public class SaveTransactionTests
         var (savepoints, stored, enabledAfter) = await app.AsAsync(Actor.System, async sp =>
         {
             var ctx = sp.GetRequiredService<TongxinDbContext>();
-            using var watch = new SavepointWatch(ctx);
+            using var watch = new EfEventWatch(ctx);
             ctx.Audit("测试", "SaveTransaction", committee.Id.ToString(), "成功");
             await ctx.SaveChangesAsync();
             var count = await ctx.AuditEntries.AsNoTracking().CountAsync(a => a.TargetType == "SaveTransaction" && a.TargetId == committee.Id.ToString());
-            return (watch.Count, count, ctx.Database.AutoSavepointsEnabled);
+            return (watch.Count(RelationalEventId.CreatingTransactionSavepoint), count, ctx.Database.AutoSavepointsEnabled);
         });
 
         stored.ShouldBe(1);
@@ -45,68 +44,13 @@ public class SaveTransactionTests
         {
             var ctx = sp.GetRequiredService<TongxinDbContext>();
             await using var transaction = await ctx.Database.BeginTransactionAsync();
-            using var watch = new SavepointWatch(ctx);
+            using var watch = new EfEventWatch(ctx);
             ctx.Audit("测试", "SaveTransaction", committee.Id.ToString(), "成功");
             await ctx.SaveChangesAsync();
             await transaction.RollbackAsync();
-            return watch.Count;
+            return watch.Count(RelationalEventId.CreatingTransactionSavepoint);
         });
 
         savepoints.ShouldBe(1);
-    }
-
-    /// <summary>Counts EF's "creating savepoint" events of one context (the listener is process-wide;
-    /// other tests' contexts are ignored).</summary>
-    private sealed class SavepointWatch : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext context;
-        private readonly IDisposable all;
-        private readonly List<IDisposable> listeners = [];
-        private int count;
-
-        public SavepointWatch(DbContext context)
-        {
-            this.context = context;
-            all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => Volatile.Read(ref count);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (listeners)
-                {
-                    listeners.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CreatingTransactionSavepoint.Name
-                && value.Value is TransactionEventData data && ReferenceEquals(data.Context, context))
-            {
-                Interlocked.Increment(ref count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            all.Dispose();
-            lock (listeners)
-            {
-                listeners.ForEach(l => l.Dispose());
-            }
-        }
     }
 }

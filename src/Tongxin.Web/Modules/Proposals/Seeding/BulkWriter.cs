@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using Tongxin.Platform.Data;
 
@@ -35,12 +36,7 @@ internal sealed class BulkWriter(TongxinDbContext db)
         }
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => p.PropertyInfo is not null)
-            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Converter: p.GetTypeMapping().Converter))
-            .ToList();
+        var (table, columns) = CopyImport.Describe(entity, clrOnly: true);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -50,35 +46,7 @@ internal sealed class BulkWriter(TongxinDbContext db)
 
         try
         {
-            var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)";
-            await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(ct);
-                foreach (var (property, _, converter) in columns)
-                {
-                    var value = property.PropertyInfo!.GetValue(row);
-                    if (value is not null && converter is not null)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                    else if (value.GetType().IsEnum)
-                    {
-                        await importer.WriteAsync(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), ct);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, ct);
-                    }
-                }
-            }
-
-            await importer.CompleteAsync(ct);
+            await CopyImport.WriteAsync(connection, table, columns, rows.Select(row => (Func<IProperty, object?>)(p => p.PropertyInfo!.GetValue(row))), ct);
         }
         finally
         {

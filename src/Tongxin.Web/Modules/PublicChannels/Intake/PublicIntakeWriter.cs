@@ -97,6 +97,8 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
         // tracker to compare snapshots until the save itself does: with automatic detection each
         // look at the tracked rows compared every row of the batch again, per letter.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // On PostgreSQL the batch's rows go in as one INSERT per table (see InsertInBulk).
+        db.InsertInBulk = true;
         foreach (var (submission, by) in batch)
         {
             db.PublicSubmissions.Add(submission);
