@@ -55,7 +55,23 @@ public static class CopyImport
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         return entity.GetProperties().All(p => p.GetColumnName(store) is not null
             && p.GetDefaultValueSql() is null && p.GetComputedColumnSql() is null
-            && p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is null);
+            && p.FindAnnotation(RelationalAnnotationNames.DefaultValue) is null
+            && InferredTypeFits(p));
+    }
+
+    /// <summary>The bulk statements let Npgsql type each value (or array) from its CLR type: text for a
+    /// string, timestamptz for a DateTime. Columns stored otherwise (json, timestamp without time
+    /// zone …) stay with EF, which sends the column's own type.</summary>
+    private static bool InferredTypeFits(IProperty p)
+    {
+        var stored = p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType;
+        var column = p.GetColumnType();
+        return (Nullable.GetUnderlyingType(stored) ?? stored) switch
+        {
+            var t when t == typeof(string) => column.StartsWith("text", StringComparison.Ordinal) || column.StartsWith("character varying", StringComparison.Ordinal),
+            var t when t == typeof(DateTime) => column.StartsWith("timestamp with time zone", StringComparison.Ordinal),
+            _ => true,
+        };
     }
 
     /// <summary>Writes the rows (values in column order) into <paramref name="table"/>.</summary>

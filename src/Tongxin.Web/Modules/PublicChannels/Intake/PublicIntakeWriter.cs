@@ -22,7 +22,7 @@ namespace Tongxin.Modules.PublicChannels.Intake;
 public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<PublicIntakeWriter> log) : IAsyncDisposable
 {
     /// <summary>The most letters one save stores.</summary>
-    public const int MaxBatch = 64;
+    public const int MaxBatch = 128;
 
     /// <summary>Two savers: while one holds the chain head, the other prepares the next batch
     /// (scope, rows, followers). More would only queue on the chain head.</summary>
