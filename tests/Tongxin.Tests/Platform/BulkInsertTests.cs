@@ -56,15 +56,7 @@ public class BulkInsertTests
     [Theory, ClassData(typeof(Databases))]
     public async Task A_save_that_also_changes_a_row_is_written_by_ef(Db db)
     {
-        var app = await TestApp.SharedAsync(db);
-        var w = await PointsWorld.CreateAsync(app);
-        var first = FullLetter(w);
-        await app.AsAsync(Actor.System, async sp =>
-        {
-            var ctx = sp.GetRequiredService<TongxinDbContext>();
-            ctx.PublicSubmissions.Add(first);
-            await ctx.SaveChangesAsync();
-        });
+        var (app, w, first) = await StoredLetterAsync(db);
         var second = FullLetter(w);
 
         var commands = await app.AsAsync(Actor.System, async sp =>
@@ -92,15 +84,7 @@ public class BulkInsertTests
     [Theory, ClassData(typeof(Databases))]
     public async Task A_refused_save_leaves_the_context_as_built_and_the_corrected_save_audits_each_row_once(Db db)
     {
-        var app = await TestApp.SharedAsync(db);
-        var w = await PointsWorld.CreateAsync(app);
-        var first = FullLetter(w);
-        await app.AsAsync(Actor.System, async sp =>
-        {
-            var ctx = sp.GetRequiredService<TongxinDbContext>();
-            ctx.PublicSubmissions.Add(first);
-            await ctx.SaveChangesAsync();
-        });
+        var (app, w, first) = await StoredLetterAsync(db);
         var repeat = FullLetter(w);
         repeat.IdempotencyKey = first.IdempotencyKey;
 
@@ -125,6 +109,21 @@ public class BulkInsertTests
                 await ctx.OutboxMessages.CountAsync(m => m.Type == nameof(PublicSubmissionReceived) && m.Payload.Contains(repeat.Id.ToString())));
         });
         (stored, audited, events).ShouldBe((1, 1, 1));
+    }
+
+    /// <summary>A world with one letter stored the usual way (EF, no bulk insert).</summary>
+    private static async Task<(TestApp App, PointsWorld World, PublicSubmission Letter)> StoredLetterAsync(Db db)
+    {
+        var app = await TestApp.SharedAsync(db);
+        var w = await PointsWorld.CreateAsync(app);
+        var letter = FullLetter(w);
+        await app.AsAsync(Actor.System, async sp =>
+        {
+            var ctx = sp.GetRequiredService<TongxinDbContext>();
+            ctx.PublicSubmissions.Add(letter);
+            await ctx.SaveChangesAsync();
+        });
+        return (app, w, letter);
     }
 
     /// <summary>A letter with every column set (nullable ones too, text with emoji), times in microseconds (what both databases keep).</summary>
