@@ -35,8 +35,8 @@ public static class ActivitySignInLoad
             return 2;
         }
 
-        var count = Option(args, "--count", 500);
-        var workers = Option(args, "--workers", 16);
+        var count = BenchArgs.Int(args, "--count", 500);
+        var workers = BenchArgs.Int(args, "--workers", 16);
         var connection = await FreshDatabaseAsync(server);
         await using var app = await OpenAsync(connection);
         var committee = await app.Services.GetRequiredService<CommitteeTree>().ReadableFromAsync(await CityAsync(app));
@@ -198,11 +198,6 @@ public static class ActivitySignInLoad
         return (long)(await query.ExecuteScalarAsync())!;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var n) && n > 0 ? n : fallback;
-    }
 
     private static async Task<string> FreshDatabaseAsync(string server)
     {

@@ -45,8 +45,8 @@ public static class DiscussionLoad
             return 2;
         }
 
-        var viewers = Arg(args, "--viewers", 2000);
-        var posts = Arg(args, "--posts", 200);
+        var viewers = BenchArgs.Int(args, "--viewers", 2000);
+        var posts = BenchArgs.Int(args, "--posts", 200);
         var connection = await FreshDatabaseAsync(server);
         await using var app = await OpenAsync(connection);
         var (member, big, small, token) = await PrepareAsync(app, connection);
@@ -346,11 +346,6 @@ public static class DiscussionLoad
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var n) ? n : fallback;
-    }
 
     private static async Task<string> FreshDatabaseAsync(string server)
     {

@@ -34,8 +34,7 @@ public static class OpinionLoad
             return 2;
         }
 
-        var at = Array.IndexOf(args, "--rounds");
-        var rounds = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 50;
+        var rounds = BenchArgs.Int(args, "--rounds", 50);
         var indexPath = Path.Combine(Path.GetTempPath(), "tongxin-bench-opinion-index");
         await using var app = await BenchDatabase.OpenAsync(BenchDb.PostgreSql, DatabaseName, SeedScale.Demo,
             new Dictionary<string, string?> { ["Tongxin:OpinionSearch:IndexPath"] = indexPath });

@@ -22,8 +22,7 @@ public static class ProposalLoad
     public static async Task<int> RunAsync(string[] args)
     {
         var db = BenchDatabase.Available().Contains(BenchDb.PostgreSql) ? BenchDb.PostgreSql : BenchDb.Sqlite;
-        var at = Array.IndexOf(args, "--rounds");
-        var rounds = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var r) ? r : 50;
+        var rounds = BenchArgs.Int(args, "--rounds", 50);
         var exportOnly = args.Contains("--export-only");
         await using var app = await BenchDatabase.OpenAsync(db, DatabaseName);
         var (cityStaff, provinceStaff, cityId, sessionId) = await ActorsAsync(app);

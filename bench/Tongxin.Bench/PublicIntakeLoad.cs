@@ -35,8 +35,7 @@ public static class PublicIntakeLoad
             return 2;
         }
 
-        var at = Array.IndexOf(args, "--count");
-        var count = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var n) ? n : 2000;
+        var count = BenchArgs.Int(args, "--count", 2000);
         var connection = await FreshDatabaseAsync(server);
         await using var app = await OpenAsync(connection);
         var token = PointsDemoSeeder.HospitalToken;
@@ -53,14 +52,10 @@ public static class PublicIntakeLoad
             return 0;
         }
 
-        var listed = Array.IndexOf(args, "--workers");
-        var levels = listed >= 0 && listed + 1 < args.Length
-            ? args[listed + 1].Split(',').Select(int.Parse).ToArray()
-            : [1, 4, 16, 64];
+        var levels = BenchArgs.Ints(args, "--workers", [1, 4, 16, 64]);
         // Interleaved rounds (baseline, handler, baseline, handler …) so a load spike on these
         // shared cores hits both alike; the median round's ratio is the figure.
-        var at2 = Array.IndexOf(args, "--rounds");
-        var rounds = at2 >= 0 && at2 + 1 < args.Length && int.TryParse(args[at2 + 1], out var r) ? r : 3;
+        var rounds = BenchArgs.Int(args, "--rounds", 3);
         var peaks = new List<(int Workers, double Raw, double Letters)>();
         foreach (var workers in levels)
         {

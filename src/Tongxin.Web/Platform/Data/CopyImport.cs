@@ -14,7 +14,20 @@ namespace Tongxin.Platform.Data;
 public static class CopyImport
 {
     /// <summary>One column: the property it stores and the conversion to the stored value.</summary>
-    public sealed record Column(IProperty Property, string Name, ValueConverter? Converter);
+    public sealed record Column(IProperty Property, string Name, ValueConverter? Converter)
+    {
+        /// <summary>The property's value as the column stores it (the model's conversion; an enum
+        /// without one as its number).</summary>
+        public object? Stored(object? value)
+        {
+            if (value is not null && Converter is not null)
+            {
+                value = Converter.ConvertToProvider(value);
+            }
+
+            return value is Enum ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : value;
+        }
+    }
 
     /// <summary>The table and its columns for <paramref name="entity"/>; with <paramref name="clrOnly"/>
     /// only properties backed by a CLR property (rows read by reflection, not through the change tracker).</summary>
@@ -85,23 +98,13 @@ public static class CopyImport
             await importer.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                var value = row(column.Property);
-                if (value is not null && column.Converter is not null)
+                if (column.Stored(row(column.Property)) is { } value)
                 {
-                    value = column.Converter.ConvertToProvider(value);
-                }
-
-                if (value is null)
-                {
-                    await importer.WriteNullAsync(ct);
-                }
-                else if (value.GetType().IsEnum)
-                {
-                    await importer.WriteAsync(Convert.ToInt32(value, CultureInfo.InvariantCulture), ct);
+                    await importer.WriteAsync(value, ct);
                 }
                 else
                 {
-                    await importer.WriteAsync(value, ct);
+                    await importer.WriteNullAsync(ct);
                 }
             }
         }

@@ -259,7 +259,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
             Database.AutoSavepointsEnabled = false;
         }
 
-        List<EntityEntry> copied = [];
+        List<EntityEntry> inserted = [];
         try
         {
             if (audit.Count > 0)
@@ -267,8 +267,8 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
                 await AppendToChainAsync(audit, now, cancellationToken);
             }
 
-            copied = await InsertAddedInBulkAsync(cancellationToken);
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + copied.Count;
+            inserted = await InsertAddedInBulkAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + inserted.Count;
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -284,7 +284,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         {
             // Leave the context as the caller built it, so a retry (after reloading a stale row)
             // writes its audit rows and events once, not twice.
-            copied.Where(e => e.Entity is not AuditChainHead).ToList().ForEach(e => e.State = EntityState.Added);
+            inserted.Where(e => e.Entity is not AuditChainHead).ToList().ForEach(e => e.State = EntityState.Added);
             foreach (var row in audit.Cast<object>().Concat(outbox))
             {
                 Entry(row).State = EntityState.Detached;
@@ -365,7 +365,7 @@ public abstract class TongxinDbContext(DbContextOptions options, IActorAccessor 
         return written;
     }
 
-    /// <summary>Principals before the rows that refer to them (COPY checks foreign keys row by row).</summary>
+    /// <summary>Principals before the rows that refer to them (each statement checks its rows' foreign keys).</summary>
     private static List<IEntityType> InForeignKeyOrder(IEnumerable<IEntityType> types)
     {
         var left = types.ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -35,13 +34,7 @@ public static class UnnestInsert
             var values = Array.CreateInstance(element, rows.Count);
             for (var i = 0; i < rows.Count; i++)
             {
-                var value = rows[i].CurrentValues[column.Property];
-                if (value is not null && column.Converter is not null)
-                {
-                    value = column.Converter.ConvertToProvider(value);
-                }
-
-                values.SetValue(value is Enum ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : value, i);
+                values.SetValue(column.Stored(rows[i].CurrentValues[column.Property]), i);
             }
 
             command.Parameters.Add(new NpgsqlParameter { Value = values });

@@ -92,15 +92,24 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
         sp.GetRequiredService<ActorAccessor>().Actor = Actor.System;
         var db = sp.GetRequiredService<TongxinDbContext>();
         var followers = sp.GetServices<IPublicLetterFollower>().ToList();
-        var attributed = new HashSet<object>(ReferenceEqualityComparer.Instance);
         // Rows are only added here (followers add, they do not edit), so nothing needs the change
         // tracker to compare snapshots until the save itself does: with automatic detection each
         // look at the tracked rows compared every row of the batch again, per letter.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // On PostgreSQL the batch's rows go in as one INSERT per table (see InsertInBulk).
         db.InsertInBulk = true;
+        // The letter and whatever its followers add are the sender's.
+        Actor? sender = null;
+        db.ChangeTracker.Tracked += (_, e) =>
+        {
+            if (sender is not null && e.Entry.State == EntityState.Added)
+            {
+                db.AttributeTo(e.Entry.Entity, sender);
+            }
+        };
         foreach (var (submission, by) in batch)
         {
+            sender = by;
             db.PublicSubmissions.Add(submission);
             db.Raise(PublicSubmissionReceived.Of(submission));
             if (submission.Status == PublicSubmissionStatus.Received)
@@ -110,17 +119,10 @@ public sealed class PublicIntakeWriter(IServiceScopeFactory scopes, ILogger<Publ
                     await follower.FollowAsync(submission, CancellationToken.None);
                 }
             }
-
-            // The letter and whatever its followers added are the sender's.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
-            {
-                if (attributed.Add(entry.Entity))
-                {
-                    db.AttributeTo(entry.Entity, by);
-                }
-            }
         }
 
+        // The save's own rows (audit entries, outbox events) are the writer's to add, not a sender's.
+        sender = null;
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
